@@ -1,0 +1,11 @@
+package io.streamscope.api.functions;
+
+import io.streamscope.data.Row;
+
+/** keyBy on a named field of a {@link Row}; declarative, so other engines can translate it. */
+public record FieldKeySelector(String field) implements KeySelector<Row, Object> {
+    @Override
+    public Object getKey(Row value) {
+        return value.require(field);
+    }
+}

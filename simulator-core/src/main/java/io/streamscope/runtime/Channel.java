@@ -1,0 +1,159 @@
+package io.streamscope.runtime;
+
+import io.streamscope.trace.TraceEvent;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A network channel from a sending subtask's result subpartition to one input channel of a receiving subtask,
+ * with credit-based flow control: the sender may put an element on the wire only while the receiver has a free
+ * buffer (credit). When credits run out the output buffer fills, and a full output buffer stops the sender from
+ * taking input: backpressure, emerging rather than scripted.
+ */
+public final class Channel {
+    private final String id;
+    private final Subtask sender;
+    private final Subtask receiver;
+    private final int gateIndex;
+    private final JobRuntime rt;
+    private final ArrayDeque<Envelope> outputBuffer = new ArrayDeque<>();
+    private final ArrayDeque<Envelope> wire = new ArrayDeque<>();
+    private final ArrayDeque<Envelope> inputBuffer = new ArrayDeque<>();
+    private long lastArrival;
+    private boolean arrivalScheduled;
+
+    Channel(String id, Subtask sender, Subtask receiver, int gateIndex, JobRuntime rt) {
+        this.id = id;
+        this.sender = sender;
+        this.receiver = receiver;
+        this.gateIndex = gateIndex;
+        this.rt = rt;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Subtask sender() {
+        return sender;
+    }
+
+    public Subtask receiver() {
+        return receiver;
+    }
+
+    public int gateIndex() {
+        return gateIndex;
+    }
+
+    /** True when the output buffer is at capacity: the sender must not take more input. */
+    boolean isOutputFull() {
+        return outputBuffer.size() >= rt.config().outputBufferCapacity();
+    }
+
+    /** Credits the receiver has granted and not yet used. */
+    public int credits() {
+        return rt.config().inputBufferCapacity() - wire.size() - inputBuffer.size();
+    }
+
+    void send(StreamElement element, long now) {
+        Envelope env = new Envelope(element, this);
+        if (rt.tracer().on()) {
+            long cause = rt.tracer().cause();
+            env.traceSeq = rt.tracer().emit(seq -> new TraceEvent.ElementSent(seq, now, sender.id(), cause, id,
+                    element.describe()));
+        }
+        outputBuffer.add(env);
+        pump(now);
+    }
+
+    /** Moves elements from the output buffer onto the wire while credits last. */
+    private void pump(long now) {
+        boolean wasFull = isOutputFull();
+        int capacity = rt.config().inputBufferCapacity();
+        while (!outputBuffer.isEmpty() && wire.size() + inputBuffer.size() < capacity) {
+            Envelope env = outputBuffer.poll();
+            long jitter = rt.config().latencyJitterMillis();
+            long latency = rt.config().channelLatencyMillis() + (jitter > 0 ? rt.random().nextLong(jitter + 1) : 0);
+            env.arrival = Math.max(now + latency, lastArrival);
+            lastArrival = env.arrival;
+            wire.add(env);
+            if (!arrivalScheduled) {
+                arrivalScheduled = true;
+                rt.kernel().schedule(env.arrival, this::arrive);
+            }
+        }
+        if (wasFull && !isOutputFull()) {
+            sender.onOutputAvailable(now);
+        }
+    }
+
+    private void arrive(long now) {
+        arrivalScheduled = false;
+        boolean had = !inputBuffer.isEmpty();
+        while (!wire.isEmpty() && wire.peek().arrival <= now) {
+            Envelope env = wire.poll();
+            if (rt.tracer().on()) {
+                long cause = env.traceSeq;
+                env.traceSeq = rt.tracer().emit(seq -> new TraceEvent.ElementDelivered(seq, now, receiver.id(), cause,
+                        id, env.element.describe()));
+            }
+            inputBuffer.add(env);
+        }
+        if (!wire.isEmpty()) {
+            arrivalScheduled = true;
+            rt.kernel().schedule(wire.peek().arrival, this::arrive);
+        }
+        if (!had && !inputBuffer.isEmpty()) {
+            receiver.gate().notifyAvailable(this, now);
+        }
+    }
+
+    boolean hasInput() {
+        return !inputBuffer.isEmpty();
+    }
+
+    /** Takes the next element from the input buffer; the freed buffer goes back to the sender as a credit. */
+    Envelope take(long now) {
+        Envelope env = inputBuffer.poll();
+        pump(now);
+        return env;
+    }
+
+    /** Elements in the sender's output buffer, oldest first. */
+    public List<StreamElement> outputBufferContents() {
+        return contents(outputBuffer);
+    }
+
+    /** Elements in flight, oldest first. */
+    public List<StreamElement> wireContents() {
+        return contents(wire);
+    }
+
+    /** Arrival times of the elements in flight, aligned with {@link #wireContents()}. */
+    public List<Long> wireArrivals() {
+        List<Long> out = new ArrayList<>(wire.size());
+        for (Envelope e : wire) {
+            out.add(e.arrival);
+        }
+        return out;
+    }
+
+    /** Elements waiting in the receiver's input buffer, oldest first. */
+    public List<StreamElement> inputBufferContents() {
+        return contents(inputBuffer);
+    }
+
+    private static List<StreamElement> contents(ArrayDeque<Envelope> q) {
+        List<StreamElement> out = new ArrayList<>(q.size());
+        for (Envelope e : q) {
+            out.add(e.element);
+        }
+        return out;
+    }
+
+    public boolean isEmpty() {
+        return outputBuffer.isEmpty() && wire.isEmpty() && inputBuffer.isEmpty();
+    }
+}

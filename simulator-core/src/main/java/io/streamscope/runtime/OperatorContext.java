@@ -1,0 +1,99 @@
+package io.streamscope.runtime;
+
+import io.streamscope.api.functions.KeySelector;
+import io.streamscope.graph.JobVertex;
+import io.streamscope.state.HeapKeyedStateBackend;
+import io.streamscope.time.InternalTimerService;
+import io.streamscope.trace.Tracer;
+import java.util.random.RandomGenerator;
+
+/** What an operator instance may use: its output, clocks, keyed state, timers and the trace. */
+public final class OperatorContext {
+    private final Subtask subtask;
+    private final JobVertex vertex;
+    private final Output output;
+    private HeapKeyedStateBackend keyedState;
+    private InternalTimerService timerService;
+
+    OperatorContext(Subtask subtask, JobVertex vertex, Output output) {
+        this.subtask = subtask;
+        this.vertex = vertex;
+        this.output = output;
+    }
+
+    public Output output() {
+        return output;
+    }
+
+    public JobVertex vertex() {
+        return vertex;
+    }
+
+    public String operatorName() {
+        return vertex.name();
+    }
+
+    public String subtaskId() {
+        return subtask.id();
+    }
+
+    public int subtaskIndex() {
+        return subtask.index();
+    }
+
+    public int parallelism() {
+        return vertex.parallelism();
+    }
+
+    /** The virtual processing time. */
+    public long now() {
+        return subtask.runtime().kernel().now();
+    }
+
+    public Tracer tracer() {
+        return subtask.runtime().tracer();
+    }
+
+    public RandomGenerator random() {
+        return subtask.runtime().random();
+    }
+
+    public long autoWatermarkInterval() {
+        return subtask.runtime().config().autoWatermarkIntervalMillis();
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T, K> KeySelector<T, K> keySelector() {
+        return (KeySelector<T, K>) vertex.keySelector();
+    }
+
+    /** Keyed state of this operator (created on first use). */
+    public HeapKeyedStateBackend keyedState() {
+        if (keyedState == null) {
+            keyedState = new HeapKeyedStateBackend(vertex.maxParallelism());
+        }
+        return keyedState;
+    }
+
+    /** The timer service of this operator (created on first use). */
+    public InternalTimerService timerService() {
+        if (timerService == null) {
+            timerService = new InternalTimerService(time -> subtask.scheduleMail(time, now -> {
+                timerService.onProcessingTime(now);
+            }));
+        }
+        return timerService;
+    }
+
+    /** Asks for {@link StreamOperator#onPeriodicTick} every auto-watermark interval. */
+    public void requestPeriodicTicks(StreamOperator operator) {
+        long interval = autoWatermarkInterval();
+        subtask.scheduleMail(now() + interval, new Subtask.Mail() {
+            @Override
+            public void run(long now) throws Exception {
+                operator.onPeriodicTick(now);
+                subtask.scheduleMail(now + interval, this);
+            }
+        });
+    }
+}

@@ -1,0 +1,268 @@
+package io.streamscope.runtime;
+
+import io.streamscope.connectors.LogRecord;
+import io.streamscope.connectors.PartitionedLog;
+import io.streamscope.data.Row;
+import io.streamscope.time.IdlenessTimer;
+import io.streamscope.time.SplitWatermarkMultiplexer;
+import io.streamscope.time.StatusWatermarkValve;
+import io.streamscope.time.WatermarkGenerator;
+import io.streamscope.time.WatermarkOutput;
+import io.streamscope.time.WatermarkStrategy;
+import io.streamscope.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The reading side of a source subtask: the partitions (splits) assigned to it, read round-robin as their
+ * records become visible, each split with its own watermark generator; the subtask's watermark is the minimum
+ * over its non-idle splits. A bounded source that has read everything emits the final MAX watermark and ends.
+ */
+public final class SourceReader {
+    private final Subtask subtask;
+    private final PartitionedLog log;
+    private final WatermarkStrategy strategy;
+    private final int[] partitions;
+    private final long[] nextOffset;
+    private final LogRecord[] peeked;
+    private final List<WatermarkGenerator<Object>> generators = new ArrayList<>();
+    private final IdlenessTimer[] idleness;
+    private final boolean[] splitIdleNow;
+    private final SplitWatermarkMultiplexer multiplexer;
+    private final IdlenessTimer noSplitIdleness;
+    private boolean noSplitIdle;
+    private final Output output;
+    private final OperatorContext context;
+    private int roundRobin;
+
+    SourceReader(Subtask subtask, PartitionedLog log, WatermarkStrategy strategy, List<Integer> assigned,
+                 Output output, OperatorContext context) {
+        this.subtask = subtask;
+        this.log = log;
+        this.strategy = strategy;
+        this.partitions = assigned.stream().mapToInt(Integer::intValue).toArray();
+        this.nextOffset = new long[partitions.length];
+        this.peeked = new LogRecord[partitions.length];
+        this.idleness = new IdlenessTimer[partitions.length];
+        this.splitIdleNow = new boolean[partitions.length];
+        this.multiplexer = new SplitWatermarkMultiplexer(partitions.length);
+        for (int i = 0; i < partitions.length; i++) {
+            generators.add(strategy.createGenerator());
+            idleness[i] = strategy.idleness().map(IdlenessTimer::new).orElse(null);
+        }
+        this.noSplitIdleness = strategy.idleness().map(IdlenessTimer::new).orElse(null);
+        this.output = output;
+        this.context = context;
+    }
+
+    void open() {
+        boolean ticks = !strategy.watermarksDisabled()
+                && (strategy.emission() == WatermarkStrategy.Emission.PERIODIC || strategy.idleness().isPresent());
+        if (ticks) {
+            long interval = context.autoWatermarkInterval();
+            subtask.scheduleMail(context.now() + interval, new Subtask.Mail() {
+                @Override
+                public void run(long now) {
+                    periodicEmit(now);
+                    subtask.scheduleMail(now + interval, this);
+                }
+            });
+        }
+    }
+
+    private LogRecord peek(int i) {
+        if (peeked[i] == null) {
+            peeked[i] = log.partition(partitions[i]).get(nextOffset[i], context.random());
+        }
+        return peeked[i];
+    }
+
+    /** The next record visible at {@code now}, round-robin over splits; null if none (then a wake is arranged). */
+    Envelope pollNext(long now) throws Exception {
+        int n = partitions.length;
+        long earliest = Long.MAX_VALUE;
+        boolean anyLeft = false;
+        for (int k = 0; k < n; k++) {
+            int i = (roundRobin + k) % n;
+            LogRecord r = peek(i);
+            if (r == null) {
+                continue;
+            }
+            anyLeft = true;
+            if (r.appendTime() <= now) {
+                roundRobin = (i + 1) % n;
+                peeked[i] = null;
+                nextOffset[i]++;
+                Envelope env = new Envelope(StreamElement.Record.withoutTimestamp(r), null);
+                env.split = i;
+                return env;
+            }
+            earliest = Math.min(earliest, r.appendTime());
+        }
+        if (!anyLeft && log.isBounded()) {
+            endOfInput(now);
+            return null;
+        }
+        if (earliest != Long.MAX_VALUE) {
+            subtask.requestWake(earliest);
+        }
+        return null;
+    }
+
+    void emit(Envelope env, long now) throws Exception {
+        int i = env.split;
+        LogRecord r = (LogRecord) ((StreamElement.Record) env.element).value();
+        String topic = log.topic();
+        int partition = partitions[i];
+        long ts = timestampOf(r);
+        if (context.tracer().on()) {
+            long seq = context.tracer().emit(s -> new TraceEvent.RecordRead(s, now, subtask.id(), -1, topic,
+                    partition, r.offset(), io.streamscope.data.Json.render(r.value()), ts));
+            context.tracer().setCause(seq);
+        }
+        output.collect(StreamElement.Record.of(r.value(), ts));
+        WatermarkOutput splitOut = splitOutput(i, now);
+        generators.get(i).onEvent(r.value(), ts, splitOut);
+        if (idleness[i] != null) {
+            idleness[i].activity();
+            splitIdleNow[i] = false;
+        }
+        if (strategy.emission() == WatermarkStrategy.Emission.PER_EVENT && !strategy.watermarksDisabled()) {
+            generators.get(i).onPeriodicEmit(splitOut);
+        }
+        multiplexer.update(subtaskOutput(now));
+    }
+
+    private long timestampOf(LogRecord r) {
+        String field = strategy.timestampField();
+        if (field == null) {
+            return r.timestamp();
+        }
+        if (r.value() instanceof Row row) {
+            return row.getLong(field);
+        }
+        throw new IllegalStateException("timestamp field '" + field + "' needs Row records, got " + r.value());
+    }
+
+    private void periodicEmit(long now) {
+        context.tracer().setCause(-1);
+        for (int i = 0; i < partitions.length; i++) {
+            WatermarkOutput splitOut = splitOutput(i, now);
+            if (idleness[i] != null && idleness[i].checkIfIdle(now)) {
+                if (!splitIdleNow[i]) {
+                    splitIdleNow[i] = true;
+                    splitOut.markIdle();
+                }
+            } else if (strategy.emission() == WatermarkStrategy.Emission.PERIODIC) {
+                generators.get(i).onPeriodicEmit(splitOut);
+            }
+        }
+        if (partitions.length == 0 && noSplitIdleness != null && !noSplitIdle && noSplitIdleness.checkIfIdle(now)) {
+            noSplitIdle = true;
+            subtaskOutput(now).emitWatermarkStatus(true);
+        }
+        multiplexer.update(subtaskOutput(now));
+    }
+
+    private WatermarkOutput splitOutput(int i, long now) {
+        WatermarkOutput inner = multiplexer.splitOutput(i);
+        String split = log.topic() + "-" + partitions[i];
+        return new WatermarkOutput() {
+            @Override
+            public void emitWatermark(long watermark) {
+                boolean advanced = watermark > multiplexer.splitWatermark(i);
+                boolean wasIdle = multiplexer.splitIdle(i);
+                inner.emitWatermark(watermark);
+                if (context.tracer().on()) {
+                    long cause = context.tracer().cause();
+                    if (wasIdle) {
+                        context.tracer().emit(s -> new TraceEvent.WatermarkStatusChanged(s, now, subtask.id(), cause,
+                                split, false));
+                    }
+                    if (advanced) {
+                        context.tracer().emit(s -> new TraceEvent.WatermarkGenerated(s, now, subtask.id(), cause,
+                                split, watermark));
+                    }
+                }
+            }
+
+            @Override
+            public void markIdle() {
+                if (!multiplexer.splitIdle(i)) {
+                    inner.markIdle();
+                    if (context.tracer().on()) {
+                        context.tracer().emit(s -> new TraceEvent.WatermarkStatusChanged(s, now, subtask.id(),
+                                context.tracer().cause(), split, true));
+                    }
+                }
+            }
+
+            @Override
+            public void markActive() {
+                inner.markActive();
+            }
+        };
+    }
+
+    private StatusWatermarkValve.Output subtaskOutput(long now) {
+        return new StatusWatermarkValve.Output() {
+            @Override
+            public void emitWatermark(long watermark) {
+                subtask.advanceInputWatermark(watermark, now);
+                output.emitWatermark(watermark);
+            }
+
+            @Override
+            public void emitWatermarkStatus(boolean idle) {
+                if (context.tracer().on()) {
+                    long cause = context.tracer().cause();
+                    context.tracer().emit(s -> new TraceEvent.WatermarkStatusChanged(s, now, subtask.id(), cause,
+                            "output", idle));
+                }
+                output.emitWatermarkStatus(idle);
+            }
+        };
+    }
+
+    private void endOfInput(long now) throws Exception {
+        context.tracer().setCause(-1);
+        if (multiplexer.isOutputIdle() || noSplitIdle) {
+            subtaskOutput(now).emitWatermarkStatus(false);
+        }
+        // a finished bounded source advances event time to the end, firing every remaining window downstream
+        subtask.advanceInputWatermark(Long.MAX_VALUE, now);
+        output.emitWatermark(Long.MAX_VALUE);
+        subtask.finish(now);
+    }
+
+    public String topic() {
+        return log.topic();
+    }
+
+    /** The partitions this subtask reads. */
+    public List<Integer> assignedPartitions() {
+        List<Integer> out = new ArrayList<>();
+        for (int p : partitions) {
+            out.add(p);
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** The next offset to read in the i-th assigned partition. */
+    public long nextOffset(int i) {
+        return nextOffset[i];
+    }
+
+    public long splitWatermark(int i) {
+        return multiplexer.splitWatermark(i);
+    }
+
+    public boolean splitIdle(int i) {
+        return multiplexer.splitIdle(i);
+    }
+
+    public String generatorState(int i) {
+        return generators.get(i).describeState();
+    }
+}

@@ -1,0 +1,372 @@
+package io.streamscope.runtime;
+
+import io.streamscope.graph.ExecutionPlan;
+import io.streamscope.graph.JobVertex;
+import io.streamscope.trace.TraceEvent;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.PriorityQueue;
+
+/**
+ * One parallel instance of an operator chain. It works like Flink's mailbox thread: due mails (timers,
+ * periodic watermark ticks) first, then one input element at a time, each costing its operators' virtual
+ * processing time; it stops taking input while one of its output buffers is full.
+ */
+public final class Subtask {
+    /** Work for the subtask's mailbox at a processing time. */
+    @FunctionalInterface
+    public interface Mail {
+        void run(long now) throws Exception;
+    }
+
+    private record ScheduledMail(long time, long seq, Mail mail) {
+    }
+
+    /** The subtask's lifecycle as the views show it. */
+    public enum Status { RUNNING, FINISHED }
+
+    private final ExecutionPlan.SubtaskRef ref;
+    private final JobRuntime rt;
+    private final List<JobVertex> operatorsInChain;
+    private final List<StreamOperator> operators = new ArrayList<>();
+    private final List<OperatorContext> contexts = new ArrayList<>();
+    private final List<RecordWriter> writers = new ArrayList<>();
+    private final PriorityQueue<ScheduledMail> mails = new PriorityQueue<>(
+            java.util.Comparator.comparingLong(ScheduledMail::time).thenComparingLong(ScheduledMail::seq));
+    private long mailSeq;
+    private InputGate gate;
+    private SourceReader source;
+    private io.streamscope.time.StatusWatermarkValve valve;
+    private Status status = Status.RUNNING;
+    private Envelope inProcess;
+    private long inProcessDone;
+    private long scheduledWake = Long.MAX_VALUE;
+    private Channel backpressuredOn;
+    private long recordCostMillis;
+    private long recordsProcessed;
+    private long currentInputWatermark = Long.MIN_VALUE;
+
+    Subtask(ExecutionPlan.SubtaskRef ref, JobRuntime rt) {
+        this.ref = ref;
+        this.rt = rt;
+        this.operatorsInChain = ref.chain().operators();
+        for (JobVertex v : operatorsInChain) {
+            recordCostMillis += v.costMillis();
+        }
+    }
+
+    public String id() {
+        return ref.id();
+    }
+
+    public int index() {
+        return ref.index();
+    }
+
+    public ExecutionPlan.SubtaskRef ref() {
+        return ref;
+    }
+
+    JobRuntime runtime() {
+        return rt;
+    }
+
+    InputGate gate() {
+        return gate;
+    }
+
+    void setGate(InputGate g) {
+        this.gate = g;
+        this.valve = new io.streamscope.time.StatusWatermarkValve(g.numChannels());
+    }
+
+    void setSource(SourceReader s) {
+        this.source = s;
+    }
+
+    void addOperator(StreamOperator op, OperatorContext ctx) {
+        operators.add(op);
+        contexts.add(ctx);
+    }
+
+    void addWriter(RecordWriter w) {
+        writers.add(w);
+    }
+
+    void open() throws Exception {
+        for (int i = 0; i < operators.size(); i++) {
+            operators.get(i).open(contexts.get(i));
+        }
+        if (source != null) {
+            source.open();
+        }
+        requestWake(rt.kernel().now());
+    }
+
+    void scheduleMail(long time, Mail mail) {
+        mails.add(new ScheduledMail(time, mailSeq++, mail));
+        if (inProcess == null) {
+            requestWake(time);
+        }
+    }
+
+    void requestWake(long time) {
+        if (status == Status.FINISHED) {
+            return;
+        }
+        long t = Math.max(time, rt.kernel().now());
+        if (t < scheduledWake) {
+            scheduledWake = t;
+            rt.kernel().schedule(t, this::wake);
+        }
+    }
+
+    private void wake(long now) {
+        if (now == scheduledWake) {
+            scheduledWake = Long.MAX_VALUE;
+        }
+        try {
+            run(now);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("subtask " + id() + " failed: " + e, e);
+        }
+    }
+
+    void onInputAvailable(long now) {
+        if (inProcess == null && backpressuredOn == null) {
+            requestWake(now);
+        }
+    }
+
+    void onOutputAvailable(long now) {
+        if (backpressuredOn != null) {
+            requestWake(now);
+        }
+    }
+
+    private void run(long now) throws Exception {
+        if (status == Status.FINISHED) {
+            return;
+        }
+        if (inProcess != null) {
+            if (now < inProcessDone) {
+                requestWake(inProcessDone);
+                return;
+            }
+            Envelope e = inProcess;
+            inProcess = null;
+            process(e, now);
+        }
+        while (status == Status.RUNNING) {
+            runDueMails(now);
+            if (status == Status.FINISHED) {
+                return;
+            }
+            Channel full = firstFullOutput();
+            if (full != null) {
+                startBackpressure(full, now);
+                break;
+            }
+            endBackpressure(now);
+            Envelope env;
+            if (source != null) {
+                env = source.pollNext(now);
+            } else {
+                env = gate.poll(now);
+            }
+            if (env == null) {
+                break;
+            }
+            long cost = env.element instanceof StreamElement.Record ? recordCostMillis : 0;
+            if (cost > 0) {
+                inProcess = env;
+                inProcessDone = now + cost;
+                requestWake(inProcessDone);
+                return;
+            }
+            process(env, now);
+        }
+        if (!mails.isEmpty() && status == Status.RUNNING) {
+            requestWake(mails.peek().time());
+        }
+    }
+
+    private void runDueMails(long now) throws Exception {
+        while (!mails.isEmpty() && mails.peek().time() <= now && status == Status.RUNNING) {
+            rt.tracer().setCause(-1);
+            mails.poll().mail().run(now);
+        }
+    }
+
+    private Channel firstFullOutput() {
+        for (RecordWriter w : writers) {
+            for (Channel c : w.channels()) {
+                if (c.isOutputFull()) {
+                    return c;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void startBackpressure(Channel c, long now) {
+        if (backpressuredOn == null) {
+            backpressuredOn = c;
+            if (rt.tracer().on()) {
+                rt.tracer().emit(seq -> new TraceEvent.BackpressureStarted(seq, now, id(), -1, c.id()));
+            }
+        }
+    }
+
+    private void endBackpressure(long now) {
+        if (backpressuredOn != null) {
+            Channel c = backpressuredOn;
+            backpressuredOn = null;
+            if (rt.tracer().on()) {
+                rt.tracer().emit(seq -> new TraceEvent.BackpressureEnded(seq, now, id(), -1, c.id()));
+            }
+        }
+    }
+
+    private void process(Envelope env, long now) throws Exception {
+        rt.tracer().setCause(env.traceSeq);
+        StreamElement el = env.element;
+        if (source != null) {
+            source.emit(env, now);
+            recordsProcessed++;
+            return;
+        }
+        int channel = env.channel.gateIndex();
+        if (el instanceof StreamElement.Record r) {
+            recordsProcessed++;
+            operators.get(0).processElement(r);
+        } else if (el instanceof StreamElement.Watermark w) {
+            valve.inputWatermark(w.timestamp(), channel, valveOutput(now));
+        } else if (el instanceof StreamElement.WatermarkStatus st) {
+            valve.inputWatermarkStatus(st.idle(), channel, valveOutput(now));
+        } else if (el instanceof StreamElement.EndOfInput && gate.endChannel(channel)) {
+            finish(now);
+        }
+    }
+
+    private io.streamscope.time.StatusWatermarkValve.Output valveOutput(long now) {
+        return new io.streamscope.time.StatusWatermarkValve.Output() {
+            @Override
+            public void emitWatermark(long watermark) {
+                advanceInputWatermark(watermark, now);
+                try {
+                    operators.get(0).processWatermark(watermark, contexts.get(0));
+                } catch (Exception e) {
+                    throw new IllegalStateException("subtask " + id() + " failed on watermark: " + e, e);
+                }
+            }
+
+            @Override
+            public void emitWatermarkStatus(boolean idle) {
+                if (rt.tracer().on()) {
+                    long cause = rt.tracer().cause();
+                    rt.tracer().emit(seq -> new TraceEvent.WatermarkStatusChanged(seq, now, id(), cause, "input",
+                            idle));
+                }
+                try {
+                    operators.get(0).processWatermarkStatus(idle, contexts.get(0));
+                } catch (Exception e) {
+                    throw new IllegalStateException("subtask " + id() + " failed on status: " + e, e);
+                }
+            }
+        };
+    }
+
+    /** Records that the watermark entering this subtask's chain advanced (traced as the cause of its timers). */
+    void advanceInputWatermark(long watermark, long now) {
+        currentInputWatermark = watermark;
+        if (rt.tracer().on()) {
+            long cause = rt.tracer().cause();
+            long seq = rt.tracer().emit(s -> new TraceEvent.WatermarkAdvanced(s, now, id(), cause, watermark));
+            rt.tracer().setCause(seq);
+        }
+    }
+
+    /** Ends the subtask: operators see endInput in chain order, then every channel gets end-of-input. */
+    void finish(long now) throws Exception {
+        for (StreamOperator op : operators) {
+            op.endInput();
+        }
+        for (RecordWriter w : writers) {
+            w.broadcast(StreamElement.EndOfInput.INSTANCE, now);
+        }
+        status = Status.FINISHED;
+        mails.clear();
+        endBackpressure(now);
+        if (rt.tracer().on()) {
+            long cause = rt.tracer().cause();
+            rt.tracer().emit(seq -> new TraceEvent.SubtaskFinished(seq, now, id(), cause));
+        }
+        rt.onSubtaskFinished(this);
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public boolean isBackpressured() {
+        return backpressuredOn != null;
+    }
+
+    public String backpressuredOn() {
+        return backpressuredOn == null ? null : backpressuredOn.id();
+    }
+
+    /** The element being processed now (its cost not yet elapsed), or null. */
+    public StreamElement inProcess() {
+        return inProcess == null ? null : inProcess.element;
+    }
+
+    public long inProcessDone() {
+        return inProcessDone;
+    }
+
+    public long recordsProcessed() {
+        return recordsProcessed;
+    }
+
+    /** The watermark of this subtask's input: min over active input channels (or the source's own). */
+    public long currentInputWatermark() {
+        return currentInputWatermark;
+    }
+
+    public List<StreamOperator> operators() {
+        return Collections.unmodifiableList(operators);
+    }
+
+    public List<JobVertex> operatorVertices() {
+        return operatorsInChain;
+    }
+
+    public io.streamscope.time.StatusWatermarkValve valve() {
+        return valve;
+    }
+
+    public SourceReader source() {
+        return source;
+    }
+
+    public List<Channel> inputChannels() {
+        return gate == null ? List.of() : gate.channels();
+    }
+
+    public List<Channel> outputChannels() {
+        List<Channel> out = new ArrayList<>();
+        for (RecordWriter w : writers) {
+            Collections.addAll(out, w.channels());
+        }
+        return out;
+    }
+
+    public int pendingMails() {
+        return mails.size();
+    }
+}

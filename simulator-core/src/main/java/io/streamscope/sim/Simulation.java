@@ -1,0 +1,134 @@
+package io.streamscope.sim;
+
+import io.streamscope.api.StreamExecutionEnvironment;
+import io.streamscope.connectors.SinkTable;
+import io.streamscope.graph.ExecutionPlan;
+import io.streamscope.graph.JobGraph;
+import io.streamscope.graph.JobVertex;
+import io.streamscope.graph.OperatorSpec;
+import io.streamscope.runtime.EngineConfig;
+import io.streamscope.runtime.JobRuntime;
+import io.streamscope.trace.TraceEvent;
+import io.streamscope.view.EngineView;
+import io.streamscope.view.EngineViews;
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * A job running on the virtual clock: step it, run it until a time or a condition, and read its trace, its
+ * sinks and its {@link EngineView}. Same job + same config (seed) gives the same trace.
+ */
+public final class Simulation {
+    private final JobRuntime runtime;
+    private final boolean bounded;
+    private TraceEvent lastMatch;
+
+    public Simulation(JobGraph graph, EngineConfig config, boolean chainingEnabled) {
+        ExecutionPlan plan = new ExecutionPlan(graph, config.cluster(), chainingEnabled && config.chainingEnabled());
+        this.runtime = new JobRuntime(plan, config);
+        boolean b = true;
+        for (JobVertex v : graph.vertices()) {
+            if (v.spec() instanceof OperatorSpec.Source s && !s.log().isBounded()) {
+                b = false;
+            }
+        }
+        this.bounded = b;
+        runtime.start();
+    }
+
+    /** Builds the job declared on {@code env} and deploys it at virtual time 0. */
+    public static Simulation of(StreamExecutionEnvironment env, EngineConfig config) {
+        return new Simulation(env.getJobGraph(), config, env.isChainingEnabled());
+    }
+
+    /** Runs the next kernel action; false when nothing is left to run. */
+    public boolean step() {
+        return runtime.kernel().step();
+    }
+
+    /** Runs every action up to and including {@code time}, then sets the clock to it. */
+    public void runUntilTime(long time) {
+        Kernel k = runtime.kernel();
+        while (k.nextTime() <= time) {
+            k.step();
+        }
+        k.advanceTo(time);
+    }
+
+    /** Runs a bounded job until nothing is left to do. */
+    public void runToEnd() {
+        if (!bounded) {
+            throw new IllegalStateException("the job reads unbounded sources and never ends by itself; run it until"
+                    + " a time instead");
+        }
+        while (runtime.kernel().step()) {
+            // keep going
+        }
+    }
+
+    /**
+     * Steps until a trace event matching the condition is produced (true), or nothing is left / the time limit
+     * passes (false). The matching event is {@link #lastMatch()}.
+     */
+    public boolean runUntil(Predicate<TraceEvent> condition, long timeLimit) {
+        boolean[] hit = {false};
+        io.streamscope.trace.TraceListener l = e -> {
+            if (!hit[0] && condition.test(e)) {
+                hit[0] = true;
+                lastMatch = e;
+            }
+        };
+        runtime.tracer().addListener(l);
+        Kernel k = runtime.kernel();
+        while (!hit[0] && k.nextTime() <= timeLimit) {
+            k.step();
+        }
+        runtime.tracer().removeListener(l);
+        return hit[0];
+    }
+
+    public TraceEvent lastMatch() {
+        return lastMatch;
+    }
+
+    public long now() {
+        return runtime.kernel().now();
+    }
+
+    public boolean isFinished() {
+        return runtime.isFinished();
+    }
+
+    public boolean isBounded() {
+        return bounded;
+    }
+
+    public EngineView view() {
+        return EngineViews.of(runtime);
+    }
+
+    public List<TraceEvent> trace() {
+        return runtime.tracer().events();
+    }
+
+    public SinkTable sink(String name) {
+        SinkTable t = runtime.sinks().get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("no sink '" + name + "'; sinks are " + runtime.sinks().keySet());
+        }
+        return t;
+    }
+
+    public java.util.Map<String, SinkTable> sinks() {
+        return runtime.sinks();
+    }
+
+    public ExecutionPlan plan() {
+        return runtime.plan();
+    }
+
+    /** The running engine, for tests and tools inside the engine; views read {@link #view()} instead. */
+    public JobRuntime runtime() {
+        return runtime;
+    }
+}

@@ -1,0 +1,88 @@
+package io.streamscope.time;
+
+/**
+ * Combines per-split (per-partition) watermarks inside one source subtask, as Flink's
+ * WatermarkOutputMultiplexer does: the subtask's watermark is the minimum over its non-idle splits, emitted
+ * only when it advances; when every split is idle the subtask's output is marked idle.
+ */
+public final class SplitWatermarkMultiplexer {
+    private final long[] watermarks;
+    private final boolean[] idle;
+    private long combined = Long.MIN_VALUE;
+    private boolean outputIdle;
+
+    public SplitWatermarkMultiplexer(int numSplits) {
+        watermarks = new long[numSplits];
+        idle = new boolean[numSplits];
+        java.util.Arrays.fill(watermarks, Long.MIN_VALUE);
+    }
+
+    /** The output of one split, handed to that split's generator. */
+    public WatermarkOutput splitOutput(int split) {
+        return new WatermarkOutput() {
+            @Override
+            public void emitWatermark(long watermark) {
+                if (watermark > watermarks[split]) {
+                    watermarks[split] = watermark;
+                }
+                idle[split] = false;
+            }
+
+            @Override
+            public void markIdle() {
+                idle[split] = true;
+            }
+
+            @Override
+            public void markActive() {
+                idle[split] = false;
+            }
+        };
+    }
+
+    /** Recomputes the combined watermark and tells {@code out} what changed. */
+    public void update(StatusWatermarkValve.Output out) {
+        if (watermarks.length == 0) {
+            return;
+        }
+        long min = Long.MAX_VALUE;
+        boolean allIdle = true;
+        for (int i = 0; i < watermarks.length; i++) {
+            if (!idle[i]) {
+                allIdle = false;
+                min = Math.min(min, watermarks[i]);
+            }
+        }
+        if (allIdle) {
+            if (!outputIdle) {
+                outputIdle = true;
+                out.emitWatermarkStatus(true);
+            }
+            return;
+        }
+        if (outputIdle) {
+            outputIdle = false;
+            out.emitWatermarkStatus(false);
+        }
+        if (min > combined) {
+            combined = min;
+            out.emitWatermark(min);
+        }
+    }
+
+    public long splitWatermark(int split) {
+        return watermarks[split];
+    }
+
+    public boolean splitIdle(int split) {
+        return idle[split];
+    }
+
+    public long combinedWatermark() {
+        return combined;
+    }
+
+    public boolean isOutputIdle() {
+        return outputIdle;
+    }
+}

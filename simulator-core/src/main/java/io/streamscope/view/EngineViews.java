@@ -1,0 +1,117 @@
+package io.streamscope.view;
+
+import io.streamscope.connectors.SinkTable;
+import io.streamscope.data.Json;
+import io.streamscope.graph.ExecutionPlan;
+import io.streamscope.graph.JobVertex;
+import io.streamscope.runtime.Channel;
+import io.streamscope.runtime.JobRuntime;
+import io.streamscope.runtime.SourceReader;
+import io.streamscope.runtime.StreamElement;
+import io.streamscope.runtime.StreamOperator;
+import io.streamscope.runtime.Subtask;
+import io.streamscope.time.InternalTimerService;
+import io.streamscope.time.StatusWatermarkValve;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds an {@link EngineView} from the running engine. */
+public final class EngineViews {
+    private EngineViews() {
+    }
+
+    public static EngineView of(JobRuntime rt) {
+        ExecutionPlan plan = rt.plan();
+        List<EngineView.TaskManagerView> tms = new ArrayList<>();
+        for (int tm = 0; tm < plan.cluster().taskManagers(); tm++) {
+            List<EngineView.SlotView> slots = new ArrayList<>();
+            for (int k = 0; k < plan.cluster().slotsPerTaskManager(); k++) {
+                int global = tm * plan.cluster().slotsPerTaskManager() + k;
+                List<String> subs = new ArrayList<>();
+                String id = "tm-" + (tm + 1) + "/slot-" + k;
+                if (global < plan.slots().size()) {
+                    for (ExecutionPlan.SubtaskRef s : plan.slots().get(global).subtasks()) {
+                        subs.add(s.id());
+                    }
+                }
+                slots.add(new EngineView.SlotView(id, subs));
+            }
+            tms.add(new EngineView.TaskManagerView("tm-" + (tm + 1), slots));
+        }
+        List<EngineView.SubtaskView> subtasks = new ArrayList<>();
+        for (Subtask s : rt.subtasks()) {
+            subtasks.add(subtask(s, plan));
+        }
+        List<EngineView.ChannelView> channels = new ArrayList<>();
+        for (Channel c : rt.channels()) {
+            channels.add(new EngineView.ChannelView(c.id(), c.sender().id(), c.receiver().id(),
+                    describe(c.outputBufferContents()), describe(c.wireContents()), c.wireArrivals(),
+                    describe(c.inputBufferContents()), c.credits()));
+        }
+        List<EngineView.SinkView> sinks = new ArrayList<>();
+        for (SinkTable t : rt.sinks().values()) {
+            List<String> rows = new ArrayList<>();
+            for (SinkTable.Row r : t.rows()) {
+                rows.add(Json.render(r.value()));
+            }
+            sinks.add(new EngineView.SinkView(t.name(), rows));
+        }
+        return new EngineView(rt.kernel().now(), rt.kernel().steps(), rt.tracer().size(), rt.isFinished(), tms,
+                subtasks, channels, sinks);
+    }
+
+    private static EngineView.SubtaskView subtask(Subtask s, ExecutionPlan plan) {
+        List<EngineView.InputView> inputs = new ArrayList<>();
+        StatusWatermarkValve valve = s.valve();
+        List<Channel> in = s.inputChannels();
+        for (int i = 0; i < in.size(); i++) {
+            inputs.add(new EngineView.InputView(in.get(i).id(), valve.channelWatermark(i), valve.channelIdle(i),
+                    valve.channelAligned(i)));
+        }
+        List<EngineView.SplitView> splits = new ArrayList<>();
+        SourceReader src = s.source();
+        if (src != null) {
+            List<Integer> parts = src.assignedPartitions();
+            for (int i = 0; i < parts.size(); i++) {
+                splits.add(new EngineView.SplitView(src.topic() + "-" + parts.get(i), src.nextOffset(i),
+                        src.splitWatermark(i), src.splitIdle(i), src.generatorState(i)));
+            }
+        }
+        List<EngineView.StateView> state = new ArrayList<>();
+        List<EngineView.TimerView> timers = new ArrayList<>();
+        List<StreamOperator> ops = s.operators();
+        List<JobVertex> vertices = new ArrayList<>(s.operatorVertices());
+        if (src != null) {
+            vertices.remove(0);
+        }
+        for (int i = 0; i < ops.size(); i++) {
+            String name = vertices.get(i).name();
+            for (StreamOperator.StateEntry e : ops.get(i).describeState()) {
+                state.add(new EngineView.StateView(name, e.key(), e.keyGroup(), e.name(), e.value()));
+            }
+            for (InternalTimerService.TimerEntry t : ops.get(i).describeTimers()) {
+                timers.add(new EngineView.TimerView(name, t.key(), t.timestamp(), t.domain(), t.namespace()));
+            }
+        }
+        StreamElement inProcess = s.inProcess();
+        return new EngineView.SubtaskView(s.id(), s.ref().chain().name(), s.index(), plan.slotOf(s.ref()).id(),
+                s.status().name(), s.isBackpressured(), s.backpressuredOn(),
+                inProcess == null ? null : describeInProcess(inProcess), inProcess == null ? -1 : s.inProcessDone(),
+                s.currentInputWatermark(), s.recordsProcessed(), inputs, splits, state, timers);
+    }
+
+    private static String describeInProcess(StreamElement e) {
+        if (e instanceof StreamElement.Record r && r.value() instanceof io.streamscope.connectors.LogRecord lr) {
+            return "reading " + Json.render(lr.value()) + " @" + lr.timestamp();
+        }
+        return e.describe();
+    }
+
+    private static List<String> describe(List<StreamElement> elements) {
+        List<String> out = new ArrayList<>(elements.size());
+        for (StreamElement e : elements) {
+            out.add(e.describe());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,125 @@
+package io.streamscope.window;
+
+import java.util.List;
+
+/** Decides which windows a record belongs to (Flink's WindowAssigner). */
+public sealed interface WindowAssigner
+        permits WindowAssigner.Tumbling, WindowAssigner.Sliding, WindowAssigner.Session {
+
+    /** The windows of a record, in the order Flink's assigner lists them. */
+    List<TimeWindow> assignWindows(long timestamp, long currentProcessingTime);
+
+    boolean isEventTime();
+
+    default boolean isMerging() {
+        return false;
+    }
+
+    /** The trigger used when none is given. */
+    default Trigger defaultTrigger() {
+        return isEventTime() ? EventTimeTrigger.INSTANCE : ProcessingTimeTrigger.INSTANCE;
+    }
+
+    /** A short form such as "tumbling 5000 ms". */
+    String describe();
+
+    /** Fixed-size, non-overlapping windows aligned to the epoch (plus offset). */
+    record Tumbling(long size, long offset, boolean eventTime) implements WindowAssigner {
+        public Tumbling {
+            if (size <= 0) {
+                throw new IllegalArgumentException("tumbling window size must be positive, got " + size);
+            }
+            if (Math.abs(offset) >= size) {
+                throw new IllegalArgumentException("window offset must be smaller than the size");
+            }
+        }
+
+        @Override
+        public List<TimeWindow> assignWindows(long timestamp, long now) {
+            long t = eventTime ? checkTimestamp(timestamp) : now;
+            long start = TimeWindow.getWindowStartWithOffset(t, offset, size);
+            return List.of(new TimeWindow(start, start + size));
+        }
+
+        @Override
+        public boolean isEventTime() {
+            return eventTime;
+        }
+
+        @Override
+        public String describe() {
+            return "tumbling " + size + " ms" + (eventTime ? "" : " (processing time)");
+        }
+    }
+
+    /** Windows of {@code size} starting every {@code slide}: a record belongs to size/slide of them. */
+    record Sliding(long size, long slide, long offset, boolean eventTime) implements WindowAssigner {
+        public Sliding {
+            if (size <= 0 || slide <= 0) {
+                throw new IllegalArgumentException("sliding window size and slide must be positive");
+            }
+            if (Math.abs(offset) >= slide) {
+                throw new IllegalArgumentException("window offset must be smaller than the slide");
+            }
+        }
+
+        @Override
+        public List<TimeWindow> assignWindows(long timestamp, long now) {
+            long t = eventTime ? checkTimestamp(timestamp) : now;
+            List<TimeWindow> windows = new java.util.ArrayList<>((int) Math.max(1, size / slide));
+            long lastStart = TimeWindow.getWindowStartWithOffset(t, offset, slide);
+            for (long start = lastStart; start > t - size; start -= slide) {
+                windows.add(new TimeWindow(start, start + size));
+            }
+            return windows;
+        }
+
+        @Override
+        public boolean isEventTime() {
+            return eventTime;
+        }
+
+        @Override
+        public String describe() {
+            return "sliding " + size + " ms every " + slide + " ms" + (eventTime ? "" : " (processing time)");
+        }
+    }
+
+    /** A window per record, [t, t + gap), merged with every window it intersects. */
+    record Session(long gap, boolean eventTime) implements WindowAssigner {
+        public Session {
+            if (gap <= 0) {
+                throw new IllegalArgumentException("session gap must be positive, got " + gap);
+            }
+        }
+
+        @Override
+        public List<TimeWindow> assignWindows(long timestamp, long now) {
+            long t = eventTime ? checkTimestamp(timestamp) : now;
+            return List.of(new TimeWindow(t, t + gap));
+        }
+
+        @Override
+        public boolean isEventTime() {
+            return eventTime;
+        }
+
+        @Override
+        public boolean isMerging() {
+            return true;
+        }
+
+        @Override
+        public String describe() {
+            return "session gap " + gap + " ms" + (eventTime ? "" : " (processing time)");
+        }
+    }
+
+    private static long checkTimestamp(long timestamp) {
+        if (timestamp == Long.MIN_VALUE) {
+            throw new IllegalStateException("Record has Long.MIN_VALUE timestamp (= no timestamp marker). Did you"
+                    + " forget a watermark strategy (fromSource or assignTimestampsAndWatermarks)?");
+        }
+        return timestamp;
+    }
+}
