@@ -114,19 +114,21 @@ public final class JobRuntime {
 
     private StreamOperator createOperator(JobVertex v) {
         OperatorSpec spec = v.spec();
+        String n = v.name();
         if (spec instanceof OperatorSpec.Source) {
             return null;
         } else if (spec instanceof OperatorSpec.Map m) {
-            return new MapOperator(m.function());
+            return new MapOperator(FunctionCopies.copy(m.function(), n));
         } else if (spec instanceof OperatorSpec.Filter f) {
-            return new FilterOperator(f.function());
+            return new FilterOperator(FunctionCopies.copy(f.function(), n));
         } else if (spec instanceof OperatorSpec.TimestampsAndWatermarks t) {
             return new TimestampsAndWatermarksOperator(t.watermarkStrategy());
         } else if (spec instanceof OperatorSpec.KeyedProcess kp) {
-            return new KeyedProcessOperator(kp.function());
+            return new KeyedProcessOperator(FunctionCopies.copy(kp.function(), n));
         } else if (spec instanceof OperatorSpec.Window w) {
             return new WindowOperator(w.assigner(), w.trigger(), w.allowedLatenessMillis(),
-                    w.lateDataTag() == null ? null : w.lateDataTag().id(), w.aggregate(), w.windowFunction());
+                    w.lateDataTag() == null ? null : w.lateDataTag().id(), FunctionCopies.copy(w.aggregate(), n),
+                    FunctionCopies.copy(w.windowFunction(), n));
         } else if (spec instanceof OperatorSpec.Sink sink) {
             return new SinkOperator(sinks.get(sink.sink().name()));
         }

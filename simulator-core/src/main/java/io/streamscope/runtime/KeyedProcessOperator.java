@@ -131,8 +131,10 @@ final class KeyedProcessOperator implements StreamOperator, InternalTimerService
 
         @Override
         public <X> void output(OutputTag<X> tag, X value) {
-            StreamElement.Record r = hasOutputTimestamp ? StreamElement.Record.of(value, outputTimestamp)
-                    : StreamElement.Record.withoutTimestamp(value);
+            // in onTimer, Flink's OnTimerContext.output stamps side output with the timer's timestamp in both
+            // time domains (only the main collector's timestamp is erased for processing time)
+            StreamElement.Record r = hasOutputTimestamp || domain != null
+                    ? StreamElement.Record.of(value, outputTimestamp) : StreamElement.Record.withoutTimestamp(value);
             ctx.output().collect(tag.id(), r);
         }
 
@@ -177,7 +179,8 @@ final class KeyedProcessOperator implements StreamOperator, InternalTimerService
         backend.setCurrentKey(timer.key());
         domain = d;
         boolean eventTime = d == KeyedProcessFunction.TimeDomain.EVENT_TIME;
-        currentTimestamp = eventTime ? timer.timestamp() : null;
+        // Flink's OnTimerContext.timestamp() is the timer's timestamp for event- and processing-time timers
+        currentTimestamp = timer.timestamp();
         hasOutputTimestamp = eventTime;
         outputTimestamp = timer.timestamp();
         if (ctx.tracer().on()) {

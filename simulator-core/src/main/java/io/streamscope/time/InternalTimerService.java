@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
 
 /**
  * Event-time and processing-time timers of one keyed operator subtask, as Flink's InternalTimerService: a
@@ -17,6 +16,19 @@ public final class InternalTimerService {
     }
 
     private record TimerId(Object key, Object namespace, long timestamp) {
+        // timestamps are round numbers; mix them so the index keeps its buckets spread
+        @Override
+        public int hashCode() {
+            long h = timestamp * 0x9E3779B97F4A7C15L + key.hashCode() * 31L + namespace.hashCode();
+            h = (h ^ (h >>> 32)) * 0xd6e8feb86659fd93L;
+            return (int) (h ^ (h >>> 32));
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof TimerId t && t.timestamp == timestamp && t.key.equals(key)
+                    && t.namespace.equals(namespace);
+        }
     }
 
     /** Called when timers fire. */
@@ -31,13 +43,84 @@ public final class InternalTimerService {
         void scheduleAt(long time);
     }
 
-    private static final java.util.Comparator<Timer> ORDER =
-            java.util.Comparator.comparingLong(Timer::timestamp).thenComparingLong(Timer::seq);
+    /**
+     * One domain's timers: a binary heap ordered by (timestamp, registration) with lazy deletion, plus an index
+     * for de-duplication. A heap insert is cheap for the mostly increasing timestamps of event time, and a
+     * deletion only marks the entry; dead entries are dropped when they reach the top or when they pile up.
+     */
+    private static final class TimerQueue {
+        private static final class Entry {
+            final Timer timer;
+            boolean live = true;
 
-    private final TreeSet<Timer> eventTimers = new TreeSet<>(ORDER);
-    private final TreeSet<Timer> processingTimers = new TreeSet<>(ORDER);
-    private final Map<TimerId, Timer> eventIndex = new HashMap<>();
-    private final Map<TimerId, Timer> processingIndex = new HashMap<>();
+            Entry(Timer timer) {
+                this.timer = timer;
+            }
+        }
+
+        private final java.util.PriorityQueue<Entry> heap = new java.util.PriorityQueue<>((a, b) -> {
+            int c = Long.compare(a.timer.timestamp(), b.timer.timestamp());
+            return c != 0 ? c : Long.compare(a.timer.seq(), b.timer.seq());
+        });
+        private final Map<TimerId, Entry> index = new HashMap<>();
+
+        boolean add(Timer t) {
+            TimerId id = new TimerId(t.key(), t.namespace(), t.timestamp());
+            if (index.containsKey(id)) {
+                return false;
+            }
+            Entry e = new Entry(t);
+            index.put(id, e);
+            heap.add(e);
+            return true;
+        }
+
+        boolean contains(Object key, Object namespace, long time) {
+            return index.containsKey(new TimerId(key, namespace, time));
+        }
+
+        void remove(Object key, Object namespace, long time) {
+            Entry e = index.remove(new TimerId(key, namespace, time));
+            if (e != null) {
+                e.live = false;
+                if (heap.size() > 64 && heap.size() > 2 * index.size()) {
+                    heap.removeIf(x -> !x.live);
+                }
+            }
+        }
+
+        /** The earliest live timer, or null. */
+        Timer peek() {
+            while (!heap.isEmpty() && !heap.peek().live) {
+                heap.poll();
+            }
+            return heap.isEmpty() ? null : heap.peek().timer;
+        }
+
+        Timer poll() {
+            Timer t = peek();
+            if (t != null) {
+                heap.poll();
+                index.remove(new TimerId(t.key(), t.namespace(), t.timestamp()));
+            }
+            return t;
+        }
+
+        /** Live timers in firing order. */
+        List<Timer> sorted() {
+            List<Timer> out = new ArrayList<>(index.size());
+            for (Entry e : heap) {
+                if (e.live) {
+                    out.add(e.timer);
+                }
+            }
+            out.sort(java.util.Comparator.comparingLong(Timer::timestamp).thenComparingLong(Timer::seq));
+            return out;
+        }
+    }
+
+    private final TimerQueue eventTimers = new TimerQueue();
+    private final TimerQueue processingTimers = new TimerQueue();
     private final ProcessingTimeScheduler scheduler;
     private Triggerable triggerable;
     private long currentWatermark = Long.MIN_VALUE;
@@ -57,25 +140,18 @@ public final class InternalTimerService {
 
     /** True when the timer was new (a duplicate registration is a no-op, as in Flink). */
     public boolean registerEventTimeTimer(Object key, Object namespace, long time) {
-        TimerId id = new TimerId(key, namespace, time);
-        if (eventIndex.containsKey(id)) {
+        if (eventTimers.contains(key, namespace, time)) {
             return false;
         }
-        Timer t = new Timer(key, namespace, time, seq++);
-        eventIndex.put(id, t);
-        eventTimers.add(t);
-        return true;
+        return eventTimers.add(new Timer(key, namespace, time, seq++));
     }
 
     public boolean registerProcessingTimeTimer(Object key, Object namespace, long time) {
-        TimerId id = new TimerId(key, namespace, time);
-        if (processingIndex.containsKey(id)) {
+        if (processingTimers.contains(key, namespace, time)) {
             return false;
         }
-        Timer t = new Timer(key, namespace, time, seq++);
-        Timer first = processingTimers.isEmpty() ? null : processingTimers.first();
-        processingIndex.put(id, t);
-        processingTimers.add(t);
+        Timer first = processingTimers.peek();
+        processingTimers.add(new Timer(key, namespace, time, seq++));
         if (first == null || time < first.timestamp()) {
             scheduler.scheduleAt(time);
         }
@@ -83,38 +159,33 @@ public final class InternalTimerService {
     }
 
     public void deleteEventTimeTimer(Object key, Object namespace, long time) {
-        Timer t = eventIndex.remove(new TimerId(key, namespace, time));
-        if (t != null) {
-            eventTimers.remove(t);
-        }
+        eventTimers.remove(key, namespace, time);
     }
 
     public void deleteProcessingTimeTimer(Object key, Object namespace, long time) {
-        Timer t = processingIndex.remove(new TimerId(key, namespace, time));
-        if (t != null) {
-            processingTimers.remove(t);
-        }
+        processingTimers.remove(key, namespace, time);
     }
 
     /** Sets the watermark and fires every event-time timer at or below it, including ones registered meanwhile. */
     public void advanceWatermark(long watermark) throws Exception {
         currentWatermark = watermark;
-        while (!eventTimers.isEmpty() && eventTimers.first().timestamp() <= watermark) {
-            Timer t = eventTimers.pollFirst();
-            eventIndex.remove(new TimerId(t.key(), t.namespace(), t.timestamp()));
+        Timer t;
+        while ((t = eventTimers.peek()) != null && t.timestamp() <= watermark) {
+            eventTimers.poll();
             triggerable.onEventTime(t);
         }
     }
 
     /** Fires every processing-time timer due at {@code now}. */
     public void onProcessingTime(long now) throws Exception {
-        while (!processingTimers.isEmpty() && processingTimers.first().timestamp() <= now) {
-            Timer t = processingTimers.pollFirst();
-            processingIndex.remove(new TimerId(t.key(), t.namespace(), t.timestamp()));
+        Timer t;
+        while ((t = processingTimers.peek()) != null && t.timestamp() <= now) {
+            processingTimers.poll();
             triggerable.onProcessingTime(t);
         }
-        if (!processingTimers.isEmpty()) {
-            scheduler.scheduleAt(processingTimers.first().timestamp());
+        Timer next = processingTimers.peek();
+        if (next != null) {
+            scheduler.scheduleAt(next.timestamp());
         }
     }
 
@@ -125,11 +196,11 @@ public final class InternalTimerService {
     /** Pending timers, event time first, each in firing order. */
     public List<TimerEntry> describe() {
         List<TimerEntry> out = new ArrayList<>();
-        for (Timer t : eventTimers) {
+        for (Timer t : eventTimers.sorted()) {
             out.add(new TimerEntry(io.streamscope.data.Json.render(t.key()), t.timestamp(), "event-time",
                     String.valueOf(t.namespace())));
         }
-        for (Timer t : processingTimers) {
+        for (Timer t : processingTimers.sorted()) {
             out.add(new TimerEntry(io.streamscope.data.Json.render(t.key()), t.timestamp(), "processing-time",
                     String.valueOf(t.namespace())));
         }
@@ -138,11 +209,11 @@ public final class InternalTimerService {
 
     /** Pending event-time timers in firing order. */
     public List<Timer> eventTimeTimers() {
-        return new ArrayList<>(eventTimers);
+        return eventTimers.sorted();
     }
 
     /** Pending processing-time timers in firing order. */
     public List<Timer> processingTimeTimers() {
-        return new ArrayList<>(processingTimers);
+        return processingTimers.sorted();
     }
 }

@@ -60,12 +60,14 @@ public final class SplitWatermarkMultiplexer {
             }
             return;
         }
-        if (outputIdle) {
-            outputIdle = false;
-            out.emitWatermarkStatus(false);
-        }
         if (min > combined) {
             combined = min;
+            // as Flink's WatermarkToDataOutput: an idle output becomes active only together with a watermark
+            // that advances; a split turning active without advancing the combined watermark changes nothing
+            if (outputIdle) {
+                outputIdle = false;
+                out.emitWatermarkStatus(false);
+            }
             out.emitWatermark(min);
         }
     }

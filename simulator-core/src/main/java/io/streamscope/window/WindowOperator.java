@@ -34,8 +34,10 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
     private KeySelector<Object, Object> keySelector;
     private InternalTimerService timers;
     /** key -> (window -> accumulator, or the element list for a full-window function); insertion ordered. */
-    private final LinkedHashMap<Object, LinkedHashMap<TimeWindow, Object>> state = new LinkedHashMap<>();
+    private final LinkedHashMap<Object, LinkedHashMap<TimeWindow, Slot>> state = new LinkedHashMap<>();
     private Object currentKey;
+    /** The slot whose event-time timers the trigger context may skip re-registering (see {@link Slot}). */
+    private Slot memoSlot;
     private TimeWindow triggerWindow;
     private final Trigger.Context triggerContext = new TriggerContextImpl();
     private long lateRecordsDropped;
@@ -65,8 +67,8 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         this.timers.setTriggerable(this);
     }
 
-    private LinkedHashMap<TimeWindow, Object> windowsOf(Object key) {
-        LinkedHashMap<TimeWindow, Object> w = state.get(key);
+    private LinkedHashMap<TimeWindow, Slot> windowsOf(Object key) {
+        LinkedHashMap<TimeWindow, Slot> w = state.get(key);
         if (w == null) {
             w = new LinkedHashMap<>();
             state.put(key, w);
@@ -81,7 +83,7 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         long now = ctx.now();
         List<TimeWindow> windows = assigner.assignWindows(record.timestamp(), now);
         boolean isSkippedElement = true;
-        LinkedHashMap<TimeWindow, Object> keyWindows = windowsOf(key);
+        LinkedHashMap<TimeWindow, Slot> keyWindows = windowsOf(key);
         for (TimeWindow window : windows) {
             TimeWindow actual = window;
             if (assigner.isMerging()) {
@@ -94,13 +96,20 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
                 continue;
             }
             isSkippedElement = false;
-            keyWindows.put(actual, add(keyWindows.get(actual), record.value()));
+            Slot slot = keyWindows.get(actual);
+            if (slot == null) {
+                slot = new Slot();
+                keyWindows.put(actual, slot);
+            }
+            slot.acc = add(slot.acc, record.value());
             triggerWindow = actual;
+            memoSlot = slot;
             Trigger.Result result = trigger.onElement(record.timestamp(), actual, triggerContext);
             if (result == Trigger.Result.FIRE) {
-                emitWindowContents(key, actual, keyWindows.get(actual), "late");
+                emitWindowContents(key, actual, slot.acc, "late");
             }
             registerCleanupTimer(key, actual);
+            memoSlot = null;
         }
         if (isSkippedElement && isElementLate(record)) {
             lateRecord(key, record);
@@ -137,7 +146,7 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
     }
 
     /** Flink's MergingWindowSet.addWindow with the merge callback of WindowOperator, state windows elided. */
-    private TimeWindow addMergingWindow(LinkedHashMap<TimeWindow, Object> keyWindows, TimeWindow newWindow) {
+    private TimeWindow addMergingWindow(LinkedHashMap<TimeWindow, Slot> keyWindows, TimeWindow newWindow) {
         List<TimeWindow> all = new ArrayList<>(keyWindows.keySet());
         all.add(newWindow);
         TimeWindow resultWindow = newWindow;
@@ -154,11 +163,13 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
             for (TimeWindow w : mergedWindows) {
                 if (keyWindows.containsKey(w)) {
                     present = true;
-                    mergedAcc = mergeAccumulators(mergedAcc, keyWindows.remove(w));
+                    mergedAcc = mergeAccumulators(mergedAcc, keyWindows.remove(w).acc);
                 }
             }
             if (present) {
-                keyWindows.put(m.result(), mergedAcc);
+                Slot merged = new Slot();
+                merged.acc = mergedAcc;
+                keyWindows.put(m.result(), merged);
             }
             boolean onlyItself = mergedWindows.size() == 1 && mergedWindows.contains(m.result());
             if (!onlyItself) {
@@ -220,8 +231,15 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
     }
 
     private void registerEventTimer(Object key, TimeWindow window, long t) {
+        // every record re-registers its windows' timers; the slot remembers which are already pending
+        if (memoSlot != null && memoSlot.knows(t)) {
+            return;
+        }
         if (timers.registerEventTimeTimer(key, window, t) && ctx.tracer().on()) {
             traceTimerRegistered(key, window, t, "event-time");
+        }
+        if (memoSlot != null) {
+            memoSlot.remember(t);
         }
     }
 
@@ -274,7 +292,7 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         Object key = timer.key();
         TimeWindow window = (TimeWindow) timer.namespace();
         currentKey = key;
-        LinkedHashMap<TimeWindow, Object> keyWindows = state.get(key);
+        LinkedHashMap<TimeWindow, Slot> keyWindows = state.get(key);
         if (ctx.tracer().on()) {
             long now = ctx.now();
             long prev = ctx.tracer().cause();
@@ -290,7 +308,11 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         Trigger.Result result = eventTime
                 ? trigger.onEventTime(timer.timestamp(), window, triggerContext)
                 : trigger.onProcessingTime(timer.timestamp(), window, triggerContext);
-        Object contents = keyWindows == null ? null : keyWindows.get(window);
+        Slot slot = keyWindows == null ? null : keyWindows.get(window);
+        if (slot != null) {
+            slot.forget(timer.timestamp());
+        }
+        Object contents = slot == null ? null : slot.acc;
         if (result == Trigger.Result.FIRE && contents != null) {
             emitWindowContents(key, window, contents, "on-time");
         }
@@ -300,7 +322,7 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         }
     }
 
-    private void clearAllState(Object key, TimeWindow window, LinkedHashMap<TimeWindow, Object> keyWindows) {
+    private void clearAllState(Object key, TimeWindow window, LinkedHashMap<TimeWindow, Slot> keyWindows) {
         boolean had = keyWindows != null && keyWindows.remove(window) != null;
         triggerWindow = window;
         trigger.clear(window, triggerContext);
@@ -369,6 +391,38 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         }
     }
 
+    /**
+     * A window's contents plus up to two event-time timers known to be pending (the trigger's and the cleanup
+     * timer). The memo only skips registrations Flink would de-duplicate anyway; it is cleared when such a
+     * timer fires or is deleted, so it never hides a timer.
+     */
+    static final class Slot {
+        Object acc;
+        private long timerA = Long.MIN_VALUE;
+        private long timerB = Long.MIN_VALUE;
+
+        boolean knows(long t) {
+            return t != Long.MIN_VALUE && (t == timerA || t == timerB);
+        }
+
+        void remember(long t) {
+            if (timerA == Long.MIN_VALUE) {
+                timerA = t;
+            } else if (timerB == Long.MIN_VALUE && t != timerA) {
+                timerB = t;
+            }
+        }
+
+        void forget(long t) {
+            if (timerA == t) {
+                timerA = Long.MIN_VALUE;
+            }
+            if (timerB == t) {
+                timerB = Long.MIN_VALUE;
+            }
+        }
+    }
+
     private final class TriggerContextImpl implements Trigger.Context {
         @Override
         public long currentWatermark() {
@@ -388,6 +442,9 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         @Override
         public void deleteEventTimeTimer(long time) {
             timers.deleteEventTimeTimer(currentKey, triggerWindow, time);
+            if (memoSlot != null) {
+                memoSlot.forget(time);
+            }
         }
 
         @Override
@@ -410,10 +467,10 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
     public List<StateEntry> describeState() {
         List<StateEntry> out = new ArrayList<>();
         int maxParallelism = ctx.vertex().maxParallelism();
-        for (Map.Entry<Object, LinkedHashMap<TimeWindow, Object>> k : state.entrySet()) {
+        for (Map.Entry<Object, LinkedHashMap<TimeWindow, Slot>> k : state.entrySet()) {
             Object key = k.getKey();
-            for (Map.Entry<TimeWindow, Object> e : k.getValue().entrySet()) {
-                Object v = aggregate != null ? aggregate.getResult(e.getValue()) : e.getValue();
+            for (Map.Entry<TimeWindow, Slot> e : k.getValue().entrySet()) {
+                Object v = aggregate != null ? aggregate.getResult(e.getValue().acc) : e.getValue().acc;
                 out.add(new StateEntry(Json.render(key), KeyGroupRangeAssignment.assignToKeyGroup(key,
                         maxParallelism), "window " + e.getKey(), Json.render(v)));
             }

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * One built-in aggregate over a Row field: {@code count}, {@code sum(f)}, {@code min(f)}, {@code max(f)},
  * {@code distinctCount(f)}, optionally renamed with {@code as name}.
  */
-public record AggSpec(Kind kind, String field, String alias) {
+public record AggSpec(Kind kind, String field, String alias) implements java.io.Serializable {
     /** The aggregates the engine provides. */
     public enum Kind { COUNT, SUM, MIN, MAX, DISTINCT_COUNT }
 
