@@ -65,12 +65,10 @@ public final class InternalTimerService {
         private final Map<TimerId, Entry> index = new HashMap<>();
 
         boolean add(Timer t) {
-            TimerId id = new TimerId(t.key(), t.namespace(), t.timestamp());
-            if (index.containsKey(id)) {
+            Entry e = new Entry(t);
+            if (index.putIfAbsent(new TimerId(t.key(), t.namespace(), t.timestamp()), e) != null) {
                 return false;
             }
-            Entry e = new Entry(t);
-            index.put(id, e);
             heap.add(e);
             return true;
         }
@@ -140,9 +138,7 @@ public final class InternalTimerService {
 
     /** True when the timer was new (a duplicate registration is a no-op, as in Flink). */
     public boolean registerEventTimeTimer(Object key, Object namespace, long time) {
-        if (eventTimers.contains(key, namespace, time)) {
-            return false;
-        }
+        // a duplicate draws a sequence number it never uses: still deterministic, and ties keep their order
         return eventTimers.add(new Timer(key, namespace, time, seq++));
     }
 

@@ -34,7 +34,7 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
     private KeySelector<Object, Object> keySelector;
     private InternalTimerService timers;
     /** key -> (window -> accumulator, or the element list for a full-window function); insertion ordered. */
-    private final LinkedHashMap<Object, LinkedHashMap<TimeWindow, Slot>> state = new LinkedHashMap<>();
+    private final LinkedHashMap<Object, WindowTable> state = new LinkedHashMap<>();
     private Object currentKey;
     /** The slot whose event-time timers the trigger context may skip re-registering (see {@link Slot}). */
     private Slot memoSlot;
@@ -67,10 +67,10 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         this.timers.setTriggerable(this);
     }
 
-    private LinkedHashMap<TimeWindow, Slot> windowsOf(Object key) {
-        LinkedHashMap<TimeWindow, Slot> w = state.get(key);
+    private WindowTable windowsOf(Object key) {
+        WindowTable w = state.get(key);
         if (w == null) {
-            w = new LinkedHashMap<>();
+            w = new WindowTable();
             state.put(key, w);
         }
         return w;
@@ -83,7 +83,7 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         long now = ctx.now();
         List<TimeWindow> windows = assigner.assignWindows(record.timestamp(), now);
         boolean isSkippedElement = true;
-        LinkedHashMap<TimeWindow, Slot> keyWindows = windowsOf(key);
+        WindowTable keyWindows = windowsOf(key);
         for (TimeWindow window : windows) {
             TimeWindow actual = window;
             if (assigner.isMerging()) {
@@ -146,8 +146,8 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
     }
 
     /** Flink's MergingWindowSet.addWindow with the merge callback of WindowOperator, state windows elided. */
-    private TimeWindow addMergingWindow(LinkedHashMap<TimeWindow, Slot> keyWindows, TimeWindow newWindow) {
-        List<TimeWindow> all = new ArrayList<>(keyWindows.keySet());
+    private TimeWindow addMergingWindow(WindowTable keyWindows, TimeWindow newWindow) {
+        List<TimeWindow> all = keyWindows.windows();
         all.add(newWindow);
         TimeWindow resultWindow = newWindow;
         boolean mergedNewWindow = false;
@@ -292,7 +292,7 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         Object key = timer.key();
         TimeWindow window = (TimeWindow) timer.namespace();
         currentKey = key;
-        LinkedHashMap<TimeWindow, Slot> keyWindows = state.get(key);
+        WindowTable keyWindows = state.get(key);
         if (ctx.tracer().on()) {
             long now = ctx.now();
             long prev = ctx.tracer().cause();
@@ -322,7 +322,7 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         }
     }
 
-    private void clearAllState(Object key, TimeWindow window, LinkedHashMap<TimeWindow, Slot> keyWindows) {
+    private void clearAllState(Object key, TimeWindow window, WindowTable keyWindows) {
         boolean had = keyWindows != null && keyWindows.remove(window) != null;
         triggerWindow = window;
         trigger.clear(window, triggerContext);
@@ -467,12 +467,14 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
     public List<StateEntry> describeState() {
         List<StateEntry> out = new ArrayList<>();
         int maxParallelism = ctx.vertex().maxParallelism();
-        for (Map.Entry<Object, LinkedHashMap<TimeWindow, Slot>> k : state.entrySet()) {
+        for (Map.Entry<Object, WindowTable> k : state.entrySet()) {
             Object key = k.getKey();
-            for (Map.Entry<TimeWindow, Slot> e : k.getValue().entrySet()) {
-                Object v = aggregate != null ? aggregate.getResult(e.getValue().acc) : e.getValue().acc;
+            WindowTable t = k.getValue();
+            for (int i = 0; i < t.size(); i++) {
+                Object acc = t.slotAt(i).acc;
+                Object v = aggregate != null ? aggregate.getResult(acc) : acc;
                 out.add(new StateEntry(Json.render(key), KeyGroupRangeAssignment.assignToKeyGroup(key,
-                        maxParallelism), "window " + e.getKey(), Json.render(v)));
+                        maxParallelism), "window " + t.windowAt(i), Json.render(v)));
             }
         }
         out.sort(java.util.Comparator.comparingInt(StateEntry::keyGroup));

@@ -151,7 +151,7 @@ class KeyGroupRangeAssignmentTest {
         PartitionedLog log = new PartitionedLog("keys", 1, true);
         int t = 0;
         for (int round = 0; round < 3; round++) {
-            for (String k : owner.keySet()) {
+            for (String k : new java.util.TreeMap<>(owner).keySet()) {
                 log.append(0, k, Row.of("key", k, "n", round), 1000L * t, t);
                 t++;
             }

@@ -63,7 +63,11 @@ public final class SessionizeFunction extends KeyedProcessFunction<Object, Row, 
     public void processElement(Row value, Context<Object> ctx, Collector<Row> out) {
         long ts = ctx.timestamp();
         long watermark = ctx.timerService().currentWatermark();
-        List<Session> open = sessions.value() == null ? new ArrayList<>() : new ArrayList<>(sessions.value());
+        List<Session> stored = sessions.value();
+        if (stored != null && stored.size() == 1 && extendsOnlySession(stored, value, ts, ctx)) {
+            return;
+        }
+        List<Session> open = stored == null ? new ArrayList<>() : new ArrayList<>(stored);
         Session merged = new Session(ts, ts + gap, 1,
                 distinctField == null ? List.of() : List.of(value.require(distinctField)));
         List<Session> keep = new ArrayList<>();
@@ -94,6 +98,32 @@ public final class SessionizeFunction extends KeyedProcessFunction<Object, Row, 
         keep.sort(java.util.Comparator.comparingLong(Session::start));
         sessions.update(keep);
         ctx.timerService().registerEventTimeTimer(merged.end() - 1);
+    }
+
+    /**
+     * The common case, one open session that the event touches: extend it in place (the heap state backend
+     * holds the list by reference, as Flink's heap backend does) and move its timer only if its end moved.
+     */
+    private boolean extendsOnlySession(List<Session> stored, Row value, long ts, Context<Object> ctx) {
+        Session s = stored.get(0);
+        if (!(s.start() <= ts + gap && s.end() >= ts)) {
+            return false;
+        }
+        List<Object> distinct = s.distinct();
+        if (distinctField != null) {
+            Object d = value.require(distinctField);
+            if (!distinct.contains(d)) {
+                distinct = new ArrayList<>(distinct);
+                distinct.add(d);
+            }
+        }
+        long end = Math.max(s.end(), ts + gap);
+        if (end != s.end()) {
+            ctx.timerService().deleteEventTimeTimer(s.end() - 1);
+            ctx.timerService().registerEventTimeTimer(end - 1);
+        }
+        stored.set(0, new Session(Math.min(s.start(), ts), end, s.count() + 1, distinct));
+        return true;
     }
 
     @Override
