@@ -1,0 +1,103 @@
+package io.streamscope.cli;
+
+import io.streamscope.connectors.SinkTable;
+import io.streamscope.data.Json;
+import io.streamscope.data.Row;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Prints sink contents as text tables: the virtual time and subtask of each receipt, then one column per Row
+ * field (fields in order of first appearance; values that are not Rows get a single "value" column).
+ */
+final class SinkTables {
+    private SinkTables() {
+    }
+
+    static void print(Map<String, SinkTable> sinks, PrintStream out) {
+        for (SinkTable t : sinks.values()) {
+            out.println();
+            int n = t.rows().size();
+            out.println("sink \"" + t.name() + "\" (" + n + (n == 1 ? " record" : " records") + ")");
+            if (n == 0) {
+                continue;
+            }
+            for (String line : table(t)) {
+                out.println("  " + line);
+            }
+        }
+    }
+
+    /** The lines of one table: header, rule, rows. */
+    static List<String> table(SinkTable t) {
+        LinkedHashMap<String, Integer> fields = new LinkedHashMap<>();
+        for (SinkTable.Row r : t.rows()) {
+            if (r.value() instanceof Row row) {
+                for (String f : row.fieldNames()) {
+                    fields.putIfAbsent(f, fields.size());
+                }
+            } else {
+                fields.putIfAbsent("value", fields.size());
+            }
+        }
+        List<String> header = new ArrayList<>(List.of("time", "subtask"));
+        header.addAll(fields.keySet());
+        List<String[]> cells = new ArrayList<>();
+        for (SinkTable.Row r : t.rows()) {
+            String[] c = new String[header.size()];
+            java.util.Arrays.fill(c, "");
+            c[0] = Long.toString(r.time());
+            c[1] = r.subtask();
+            if (r.value() instanceof Row row) {
+                for (Map.Entry<String, Object> e : row.toMap().entrySet()) {
+                    c[2 + fields.get(e.getKey())] = cell(e.getValue());
+                }
+            } else {
+                c[2 + fields.get("value")] = cell(r.value());
+            }
+            cells.add(c);
+        }
+        int[] width = new int[header.size()];
+        boolean[] numeric = new boolean[header.size()];
+        for (int i = 0; i < header.size(); i++) {
+            width[i] = header.get(i).length();
+            numeric[i] = true;
+            for (String[] c : cells) {
+                width[i] = Math.max(width[i], c[i].length());
+                numeric[i] &= c[i].isEmpty() || c[i].matches("-?[0-9][0-9.Ee+-]*");
+            }
+        }
+        numeric[1] = false;
+        List<String> lines = new ArrayList<>();
+        lines.add(format(header.toArray(new String[0]), width, numeric));
+        String[] rule = new String[header.size()];
+        for (int i = 0; i < rule.length; i++) {
+            rule[i] = "-".repeat(width[i]);
+        }
+        lines.add(format(rule, width, numeric));
+        for (String[] c : cells) {
+            lines.add(format(c, width, numeric));
+        }
+        return lines;
+    }
+
+    /** Strings without quotes (a table has no ambiguity to resolve); everything else as JSON. */
+    private static String cell(Object v) {
+        return v instanceof String s ? s : Json.render(v);
+    }
+
+    private static String format(String[] c, int[] width, boolean[] numeric) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < c.length; i++) {
+            if (i > 0) {
+                sb.append("  ");
+            }
+            String pad = " ".repeat(width[i] - c[i].length());
+            sb.append(numeric[i] ? pad + c[i] : c[i] + (i + 1 < c.length ? pad : ""));
+        }
+        return sb.toString();
+    }
+}
