@@ -3,7 +3,6 @@ package io.streamscope.api.builtin;
 import io.streamscope.api.functions.AggregateFunction;
 import io.streamscope.data.Row;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 
 /**
@@ -24,7 +23,8 @@ public record StatsAggregate(List<AggSpec> specs) implements AggregateFunction<R
     }
 
     /** The accumulator: one slot per aggregate. */
-    public static final class Acc {
+    public static final class Acc implements java.io.Serializable {
+        private static final long serialVersionUID = 1L;
         final Object[] slots;
 
         Acc(int n) {
@@ -44,7 +44,7 @@ public record StatsAggregate(List<AggSpec> specs) implements AggregateFunction<R
             if (specs.get(i).kind() == AggSpec.Kind.COUNT) {
                 a.slots[i] = 0L;
             } else if (specs.get(i).kind() == AggSpec.Kind.DISTINCT_COUNT) {
-                a.slots[i] = new LinkedHashSet<>();
+                a.slots[i] = new DistinctSet();
             }
         }
         return a;
@@ -60,7 +60,7 @@ public record StatsAggregate(List<AggSpec> specs) implements AggregateFunction<R
                 case SUM -> acc.slots[i] = plus(acc.slots[i], number(value, s.field()));
                 case MIN -> acc.slots[i] = pick(acc.slots[i], number(value, s.field()), true);
                 case MAX -> acc.slots[i] = pick(acc.slots[i], number(value, s.field()), false);
-                case DISTINCT_COUNT -> ((LinkedHashSet<Object>) acc.slots[i]).add(value.require(s.field()));
+                case DISTINCT_COUNT -> ((DistinctSet) acc.slots[i]).add(value.require(s.field()));
             }
         }
         return acc;
@@ -101,7 +101,7 @@ public record StatsAggregate(List<AggSpec> specs) implements AggregateFunction<R
         for (int i = 0; i < specs.size(); i++) {
             pairs.add(specs.get(i).alias());
             Object v = acc.slots[i];
-            pairs.add(specs.get(i).kind() == AggSpec.Kind.DISTINCT_COUNT ? (long) ((LinkedHashSet<Object>) v).size()
+            pairs.add(specs.get(i).kind() == AggSpec.Kind.DISTINCT_COUNT ? (long) ((DistinctSet) v).size()
                     : v);
         }
         return Row.of(pairs.toArray());
@@ -120,9 +120,7 @@ public record StatsAggregate(List<AggSpec> specs) implements AggregateFunction<R
                 case MIN -> y == null ? x : pick(x, (Number) y, true);
                 case MAX -> y == null ? x : pick(x, (Number) y, false);
                 case DISTINCT_COUNT -> {
-                    LinkedHashSet<Object> s = new LinkedHashSet<>((LinkedHashSet<Object>) x);
-                    s.addAll((LinkedHashSet<Object>) y);
-                    yield s;
+                    yield ((DistinctSet) x).union((DistinctSet) y);
                 }
             };
         }
