@@ -1,47 +1,27 @@
 package io.streamscope.cli;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-/** Parses the durations the options take: {@code 1500ms}, {@code 30s}, {@code 5m}, {@code 2h}. */
+/**
+ * Parses the durations options take, with the same forms as scenario files ({@code 1500ms}, {@code 30s},
+ * {@code 5min}, {@code 1m 30s}), plus a bare number of milliseconds, which is natural on a command line.
+ */
 final class Durations {
-    private static final Pattern FORM = Pattern.compile("(\\d+)(ms|s|m|min|h|d)?");
-
     private Durations() {
     }
 
-    /**
-     * Milliseconds of a duration; a bare number is milliseconds. Throws UsageException naming the option, so
-     * that every option reports a bad value the same way.
-     */
+    /** Milliseconds of a duration; throws UsageException naming the option, so every option reports alike. */
     static long parse(String option, String text) {
-        Matcher m = FORM.matcher(text.trim());
-        if (!m.matches()) {
-            throw new UsageException(option + ": '" + text + "' is not a duration; use a whole number with a unit:"
-                    + " ms, s, m, h or d (e.g. 1500ms, 30s, 5m)");
+        String s = text.strip();
+        if (!s.isEmpty() && s.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            try {
+                return Long.parseLong(s);
+            } catch (NumberFormatException e) {
+                throw new UsageException(option + ": '" + text + "' is too large");
+            }
         }
-        long unit = unitMillis(m.group(2));
         try {
-            return Math.multiplyExact(Long.parseLong(m.group(1)), unit);
-        } catch (ArithmeticException | NumberFormatException e) {
-            throw new UsageException(option + ": '" + text + "' is too large");
-        }
-    }
-
-    private static long unitMillis(String unit) {
-        if (unit == null || unit.equals("ms")) {
-            return 1;
-        }
-        switch (unit) {
-            case "s":
-                return 1_000;
-            case "m":
-            case "min":
-                return 60_000;
-            case "h":
-                return 3_600_000;
-            default:
-                return 86_400_000;
+            return io.streamscope.scenario.Durations.parse(s);
+        } catch (IllegalArgumentException | ArithmeticException e) {
+            throw new UsageException(option + ": '" + text + "' is not a duration: " + e.getMessage());
         }
     }
 }

@@ -19,11 +19,13 @@ class DurationsTest {
     }
 
     @Test
-    void rejectsFractionsNegativesAndOverflow() {
-        assertThatThrownBy(() -> Durations.parse("--x", "1.5s")).isInstanceOf(UsageException.class)
-                .hasMessageStartingWith("--x: '1.5s' is not a duration");
+    void acceptsTheScenarioFormsAndRejectsNegativesAndOverflow() {
+        assertThat(Durations.parse("--x", "1.5s")).isEqualTo(1500);
+        assertThat(Durations.parse("--x", "1m 30s")).isEqualTo(90_000);
+        assertThatThrownBy(() -> Durations.parse("--x", "5x")).isInstanceOf(UsageException.class)
+                .hasMessageStartingWith("--x: '5x' is not a duration");
         assertThatThrownBy(() -> Durations.parse("--x", "-1s")).isInstanceOf(UsageException.class);
         assertThatThrownBy(() -> Durations.parse("--x", "99999999999999999d")).isInstanceOf(UsageException.class)
-                .hasMessage("--x: '99999999999999999d' is too large");
+                .hasMessageStartingWith("--x: '99999999999999999d'");
     }
 }

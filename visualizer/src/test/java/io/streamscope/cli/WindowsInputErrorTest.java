@@ -118,11 +118,12 @@ class WindowsInputErrorTest {
     void badDurationAndParallelism() {
         Cli.write(dir, "in.csv", "key,timestamp,value", "a,1,1");
         assertFails(Cli.run("windows", "--events", file(), "--window", "tumbling:5s", "--out-of-orderness", "-1s"),
-                "--out-of-orderness: '-1s' is not a duration; use a whole number with a unit: ms, s, m, h or d"
-                        + " (e.g. 1500ms, 30s, 5m)");
+                "--out-of-orderness: '-1s' is not a duration: expected a duration such as \"5s\", \"200ms\","
+                        + " \"30min\" or a number of milliseconds, got \"-1s\" (durations cannot be negative)");
         assertFails(Cli.run("windows", "--events", file(), "--window", "tumbling:5s", "--allowed-lateness", "2x"),
-                "--allowed-lateness: '2x' is not a duration; use a whole number with a unit: ms, s, m, h or d"
-                        + " (e.g. 1500ms, 30s, 5m)");
+                "--allowed-lateness: '2x' is not a duration: expected a duration such as \"5s\", \"200ms\","
+                        + " \"30min\" or a number of milliseconds, got \"2x\" (unknown unit \"x\"; units are ms, s,"
+                        + " m or min, h, d)");
         assertFails(Cli.run("windows", "--events", file(), "--window", "tumbling:5s", "--parallelism", "0"),
                 "--parallelism: 0 is out of range; expected 1 to 128");
         assertFails(Cli.run("windows", "--events", file(), "--window", "tumbling:5s", "--parallelism", "two"),
