@@ -1,6 +1,9 @@
 package io.streamscope.api;
 
+import io.streamscope.checkpoint.CheckpointConfig;
 import io.streamscope.connectors.PartitionedLog;
+import io.streamscope.failover.FailoverStrategy;
+import io.streamscope.failover.RestartStrategy;
 import io.streamscope.graph.JobGraph;
 import io.streamscope.graph.JobGraphBuilder;
 import io.streamscope.graph.JobVertex;
@@ -13,6 +16,9 @@ public final class StreamExecutionEnvironment {
     private int parallelism = 1;
     private int maxParallelism = -1;
     private boolean chaining = true;
+    private CheckpointConfig checkpointConfig = CheckpointConfig.disabled();
+    private RestartStrategy restartStrategy;
+    private FailoverStrategy failoverStrategy = FailoverStrategy.REGION;
 
     public static StreamExecutionEnvironment create() {
         return new StreamExecutionEnvironment();
@@ -44,6 +50,42 @@ public final class StreamExecutionEnvironment {
 
     public boolean isChainingEnabled() {
         return chaining;
+    }
+
+    /** Checkpoints every {@code intervalMillis} with Flink's defaults for the other settings. */
+    public StreamExecutionEnvironment enableCheckpointing(long intervalMillis) {
+        this.checkpointConfig = CheckpointConfig.every(intervalMillis);
+        return this;
+    }
+
+    public StreamExecutionEnvironment setCheckpointConfig(CheckpointConfig config) {
+        this.checkpointConfig = config;
+        return this;
+    }
+
+    /** The checkpointing settings; disabled unless enabled. */
+    public CheckpointConfig getCheckpointConfig() {
+        return checkpointConfig;
+    }
+
+    /** The restart strategy; without one Flink's default applies (none, or exponential delay with checkpoints). */
+    public StreamExecutionEnvironment setRestartStrategy(RestartStrategy strategy) {
+        this.restartStrategy = strategy;
+        return this;
+    }
+
+    /** The configured restart strategy, or null for Flink's default. */
+    public RestartStrategy getRestartStrategy() {
+        return restartStrategy;
+    }
+
+    public StreamExecutionEnvironment setFailoverStrategy(FailoverStrategy strategy) {
+        this.failoverStrategy = strategy;
+        return this;
+    }
+
+    public FailoverStrategy getFailoverStrategy() {
+        return failoverStrategy;
     }
 
     /** Reads a partitioned log with per-partition watermarks, as fromSource(KafkaSource, strategy, name). */

@@ -9,7 +9,9 @@ import java.util.Map;
 import java.util.Objects;
 
 /** An immutable record with named fields in a fixed order: the data type of scenario jobs. */
-public final class Row {
+public final class Row implements java.io.Serializable {
+    // rows are checkpointed inside window and keyed state (Java serialization stands in for Flink's serializers)
+    private static final long serialVersionUID = 1L;
     private final String[] names;
     private final Object[] values;
 

@@ -81,7 +81,7 @@ public final class Channel {
             wire.add(env);
             if (!arrivalScheduled) {
                 arrivalScheduled = true;
-                rt.kernel().schedule(env.arrival, this::arrive);
+                rt.kernel().schedule(env.arrival, this, this::arrive);
             }
         }
         if (wasFull && !isOutputFull()) {
@@ -103,7 +103,7 @@ public final class Channel {
         }
         if (!wire.isEmpty()) {
             arrivalScheduled = true;
-            rt.kernel().schedule(wire.peek().arrival, this::arrive);
+            rt.kernel().schedule(wire.peek().arrival, this, this::arrive);
         }
         if (!had && !inputBuffer.isEmpty()) {
             receiver.gate().notifyAvailable(this, now);
@@ -151,6 +151,19 @@ public final class Channel {
             out.add(e.element);
         }
         return out;
+    }
+
+    /** Drops everything in the channel: a failover discards in-flight data (its kernel actions are cancelled too). */
+    void clear() {
+        outputBuffer.clear();
+        wire.clear();
+        inputBuffer.clear();
+        arrivalScheduled = false;
+    }
+
+    /** The sender's process died: what waited in its output buffer is gone. */
+    void dropOutputBuffer() {
+        outputBuffer.clear();
     }
 
     public boolean isEmpty() {

@@ -14,6 +14,8 @@ public final class InputGate {
     private final ArrayDeque<Channel> available = new ArrayDeque<>();
     private final boolean[] queued;
     private final boolean[] ended;
+    /** Channels held back by barrier alignment: their data stays queued until the checkpoint is aligned. */
+    private final boolean[] blocked;
     private int endedCount;
     private final Subtask owner;
 
@@ -21,6 +23,7 @@ public final class InputGate {
         this.owner = owner;
         this.queued = new boolean[numChannels];
         this.ended = new boolean[numChannels];
+        this.blocked = new boolean[numChannels];
     }
 
     void addChannel(Channel c) {
@@ -28,6 +31,9 @@ public final class InputGate {
     }
 
     void notifyAvailable(Channel c, long now) {
+        if (blocked[c.gateIndex()]) {
+            return; // queued again when alignment releases it
+        }
         if (!queued[c.gateIndex()]) {
             queued[c.gateIndex()] = true;
             available.add(c);
@@ -37,6 +43,10 @@ public final class InputGate {
 
     Envelope poll(long now) {
         Channel c = available.poll();
+        while (c != null && blocked[c.gateIndex()]) {
+            queued[c.gateIndex()] = false;
+            c = available.poll();
+        }
         if (c == null) {
             return null;
         }
@@ -56,6 +66,31 @@ public final class InputGate {
             endedCount++;
         }
         return endedCount == channels.size();
+    }
+
+    /** Stops taking elements from a channel (it delivered the barrier of the checkpoint being aligned). */
+    void block(int index) {
+        blocked[index] = true;
+    }
+
+    /** Takes elements from the channel again, starting with what queued up meanwhile. */
+    void unblock(int index, long now) {
+        if (!blocked[index]) {
+            return;
+        }
+        blocked[index] = false;
+        Channel c = channels.get(index);
+        if (c.hasInput()) {
+            notifyAvailable(c, now);
+        }
+    }
+
+    public boolean isBlocked(int index) {
+        return blocked[index];
+    }
+
+    public boolean isEnded(int index) {
+        return ended[index];
     }
 
     public boolean hasAvailable() {

@@ -8,8 +8,11 @@ import io.streamscope.api.functions.MapState;
 import io.streamscope.api.functions.RuntimeContext;
 import io.streamscope.api.functions.TimerService;
 import io.streamscope.api.functions.ValueState;
+import io.streamscope.checkpoint.OperatorRestoreState;
+import io.streamscope.checkpoint.OperatorSubtaskState;
 import io.streamscope.data.Json;
 import io.streamscope.state.HeapKeyedStateBackend;
+import io.streamscope.state.KeyGroupStateWriter;
 import io.streamscope.time.InternalTimerService;
 import io.streamscope.trace.TraceEvent;
 import java.util.ArrayList;
@@ -192,6 +195,32 @@ final class KeyedProcessOperator implements StreamOperator, InternalTimerService
             ctx.tracer().setCause(seq);
         }
         fn.onTimer(timer.timestamp(), context, collector);
+    }
+
+    /** The function's keyed state and its timers, per key group. */
+    @Override
+    public OperatorSubtaskState snapshotState(long checkpointId) {
+        KeyGroupStateWriter w = new KeyGroupStateWriter(ctx.vertex().maxParallelism(), "operator '"
+                + ctx.operatorName() + "' in " + ctx.subtaskId());
+        backend.snapshotTo(w);
+        for (InternalTimerService.TimerSnapshot t : timers.snapshot()) {
+            w.add(t.key(), t);
+        }
+        return new OperatorSubtaskState(w.build(), List.of());
+    }
+
+    @Override
+    public void initializeState(OperatorRestoreState restored) {
+        if (restored == null) {
+            return;
+        }
+        for (Object o : KeyGroupStateWriter.read(restored.keyGroups())) {
+            if (o instanceof HeapKeyedStateBackend.SnapshotEntry e) {
+                backend.restore(e);
+            } else if (o instanceof InternalTimerService.TimerSnapshot t) {
+                timers.restore(t);
+            }
+        }
     }
 
     @Override

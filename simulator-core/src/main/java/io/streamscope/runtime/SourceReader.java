@@ -1,5 +1,7 @@
 package io.streamscope.runtime;
 
+import io.streamscope.checkpoint.OperatorRestoreState;
+import io.streamscope.checkpoint.OperatorSubtaskState;
 import io.streamscope.connectors.LogRecord;
 import io.streamscope.connectors.PartitionedLog;
 import io.streamscope.data.Row;
@@ -73,7 +75,7 @@ public final class SourceReader {
 
     private LogRecord peek(int i) {
         if (peeked[i] == null) {
-            peeked[i] = log.partition(partitions[i]).get(nextOffset[i], context.random());
+            peeked[i] = subtask.runtime().readLog(log, partitions[i], nextOffset[i]);
         }
         return peeked[i];
     }
@@ -234,6 +236,48 @@ public final class SourceReader {
         subtask.advanceInputWatermark(Long.MAX_VALUE, now);
         output.emitWatermark(Long.MAX_VALUE);
         subtask.finish(now);
+    }
+
+    /** A split's position as it goes into a checkpoint: the next offset to read, as Kafka's source keeps it. */
+    public record SplitState(String topic, int partition, long nextOffset) implements java.io.Serializable {
+    }
+
+    /** The offsets of the splits, as operator list state (Flink's SourceOperator state). */
+    OperatorSubtaskState snapshotState() {
+        List<byte[]> entries = new ArrayList<>();
+        for (int i = 0; i < partitions.length; i++) {
+            entries.add(io.streamscope.state.StateSerializer.serialize(new SplitState(log.topic(), partitions[i],
+                    nextOffset[i]), "source " + subtask.id()));
+        }
+        return new OperatorSubtaskState(new java.util.TreeMap<>(), entries);
+    }
+
+    /**
+     * Rewinds every assigned split to its checkpointed offset. Splits are assigned as at a fresh start, so the
+     * offsets are looked up among the split states of all old subtasks; a split without one starts at 0.
+     */
+    void restoreState(OperatorRestoreState restored) {
+        for (byte[] b : restored.allListState()) {
+            SplitState st = (SplitState) io.streamscope.state.StateSerializer.deserialize(b);
+            for (int i = 0; i < partitions.length; i++) {
+                if (st.topic().equals(log.topic()) && st.partition() == partitions[i]) {
+                    nextOffset[i] = st.nextOffset();
+                    peeked[i] = null;
+                }
+            }
+        }
+    }
+
+    /** The splits' positions as text, such as {@code events-0@12, events-1@7}. */
+    String describeOffsets() {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < partitions.length; i++) {
+            if (sb.length() > 0) {
+                sb.append(", ");
+            }
+            sb.append(log.topic()).append('-').append(partitions[i]).append('@').append(nextOffset[i]);
+        }
+        return sb.toString();
     }
 
     public String topic() {

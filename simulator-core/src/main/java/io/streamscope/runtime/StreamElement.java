@@ -1,10 +1,15 @@
 package io.streamscope.runtime;
 
+import io.streamscope.checkpoint.CheckpointOptions;
 import io.streamscope.data.Json;
 
-/** What flows on a channel: records and the control elements Flink interleaves with them. */
-public sealed interface StreamElement
-        permits StreamElement.Record, StreamElement.Watermark, StreamElement.WatermarkStatus, StreamElement.EndOfInput {
+/**
+ * What flows on a channel: records and the control elements Flink interleaves with them. Elements are
+ * serializable because an unaligned checkpoint persists the ones in flight.
+ */
+public sealed interface StreamElement extends java.io.Serializable
+        permits StreamElement.Record, StreamElement.Watermark, StreamElement.WatermarkStatus, StreamElement.EndOfInput,
+        StreamElement.CheckpointBarrier {
 
     /** A short text for traces and views. */
     String describe();
@@ -53,6 +58,23 @@ public sealed interface StreamElement
         @Override
         public String describe() {
             return "end-of-input";
+        }
+    }
+
+    /**
+     * Flink's CheckpointBarrier: injected by a source after it snapshotted its split offsets, it travels with the
+     * records and divides them into those before checkpoint {@code checkpointId} and those after it.
+     */
+    record CheckpointBarrier(long checkpointId, long timestamp, CheckpointOptions options) implements StreamElement {
+        @Override
+        public String describe() {
+            return (options.savepoint() ? "savepoint barrier " : "barrier ") + checkpointId
+                    + (options.unaligned() ? " (unaligned)" : "");
+        }
+
+        /** The same barrier, now travelling unaligned (after its aligned timeout passed). */
+        public CheckpointBarrier toUnaligned() {
+            return new CheckpointBarrier(checkpointId, timestamp, options.toUnaligned());
         }
     }
 }

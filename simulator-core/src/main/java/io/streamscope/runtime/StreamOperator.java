@@ -1,5 +1,7 @@
 package io.streamscope.runtime;
 
+import io.streamscope.checkpoint.OperatorRestoreState;
+import io.streamscope.checkpoint.OperatorSubtaskState;
 import java.util.List;
 
 /** An operator instance inside a subtask, driven element by element. */
@@ -19,6 +21,33 @@ public interface StreamOperator {
 
     /** Called once the operator's input has ended. */
     default void endInput() throws Exception {
+    }
+
+    /** Called when a checkpoint barrier is about to be forwarded: the last moment to emit before it (Flink's order). */
+    default void prepareSnapshotPreBarrier(long checkpointId) throws Exception {
+    }
+
+    /**
+     * The operator's state for a checkpoint, consistent with every element processed before the barrier: keyed
+     * state by key group, operator state as list entries. Stateless operators keep the default.
+     */
+    default OperatorSubtaskState snapshotState(long checkpointId) throws Exception {
+        return OperatorSubtaskState.EMPTY;
+    }
+
+    /**
+     * Called after open, before the first element, with the state of the checkpoint a (re)deployment restores,
+     * or null when there is none (a fresh start, or a restart before any checkpoint completed).
+     */
+    default void initializeState(OperatorRestoreState restored) throws Exception {
+    }
+
+    /** Checkpoint {@code checkpointId} completed on every task (where two-phase-commit sinks commit). */
+    default void notifyCheckpointComplete(long checkpointId) throws Exception {
+    }
+
+    /** Checkpoint {@code checkpointId} was aborted. */
+    default void notifyCheckpointAborted(long checkpointId) throws Exception {
     }
 
     /** Called on the auto-watermark interval by operators that asked for it. */

@@ -20,11 +20,15 @@ public final class Subtask {
         void run(long now) throws Exception;
     }
 
-    private record ScheduledMail(long time, long seq, Mail mail) {
+    /** A mail; control mails (checkpoint trigger and notifications) survive the end of input. */
+    private record ScheduledMail(long time, long seq, Mail mail, boolean control) {
     }
 
-    /** The subtask's lifecycle as the views show it. */
-    public enum Status { RUNNING, FINISHED }
+    /**
+     * The subtask's lifecycle as the views show it, with Flink's execution-state names: FAILED when its
+     * TaskManager died (until the failover cancels it), CANCELED when a failover stopped it.
+     */
+    public enum Status { RUNNING, FINISHED, FAILED, CANCELED }
 
     private final ExecutionPlan.SubtaskRef ref;
     private final JobRuntime rt;
@@ -46,10 +50,19 @@ public final class Subtask {
     private long recordCostMillis;
     private long recordsProcessed;
     private long currentInputWatermark = Long.MIN_VALUE;
+    private final int attempt;
+    private final SubtaskCheckpointCoordinator checkpointer = new SubtaskCheckpointCoordinator(this);
+    private CheckpointBarrierHandler barrierHandler;
+    /** The synchronous part of a snapshot blocks the subtask until this time. */
+    private long busyUntil = Long.MIN_VALUE;
+    /** All input ended; with checkpointing the subtask waits for a final checkpoint before it finishes. */
+    private boolean endOfData;
+    private long finalCheckpointId = -1;
 
-    Subtask(ExecutionPlan.SubtaskRef ref, JobRuntime rt) {
+    Subtask(ExecutionPlan.SubtaskRef ref, JobRuntime rt, int attempt) {
         this.ref = ref;
         this.rt = rt;
+        this.attempt = attempt;
         this.operatorsInChain = ref.chain().operators();
         for (JobVertex v : operatorsInChain) {
             recordCostMillis += v.costMillis();
@@ -79,6 +92,9 @@ public final class Subtask {
     void setGate(InputGate g) {
         this.gate = g;
         this.valve = new io.streamscope.time.StatusWatermarkValve(g.numChannels());
+        if (rt.checkpointConfig().enabled()) {
+            this.barrierHandler = new CheckpointBarrierHandler(this, g);
+        }
     }
 
     void setSource(SourceReader s) {
@@ -105,20 +121,27 @@ public final class Subtask {
     }
 
     void scheduleMail(long time, Mail mail) {
-        mails.add(new ScheduledMail(time, mailSeq++, mail));
+        scheduleMail(time, mail, false);
+    }
+
+    private void scheduleMail(long time, Mail mail, boolean control) {
+        if (status != Status.RUNNING) {
+            return;
+        }
+        mails.add(new ScheduledMail(time, mailSeq++, mail, control));
         if (inProcess == null) {
             requestWake(time);
         }
     }
 
     void requestWake(long time) {
-        if (status == Status.FINISHED) {
+        if (status != Status.RUNNING) {
             return;
         }
         long t = Math.max(time, rt.kernel().now());
         if (t < scheduledWake) {
             scheduledWake = t;
-            rt.kernel().schedule(t, this::wake);
+            rt.kernel().schedule(t, this, this::wake);
         }
     }
 
@@ -148,7 +171,11 @@ public final class Subtask {
     }
 
     private void run(long now) throws Exception {
-        if (status == Status.FINISHED) {
+        if (status != Status.RUNNING) {
+            return;
+        }
+        if (busyUntil > now) {
+            requestWake(busyUntil);
             return;
         }
         if (inProcess != null) {
@@ -162,8 +189,15 @@ public final class Subtask {
         }
         while (status == Status.RUNNING) {
             runDueMails(now);
-            if (status == Status.FINISHED) {
+            if (status != Status.RUNNING) {
                 return;
+            }
+            if (busyUntil > now) {
+                requestWake(busyUntil);
+                return;
+            }
+            if (endOfData && source != null) {
+                break; // a finished source only waits for its final checkpoint
             }
             Channel full = firstFullOutput();
             if (full != null) {
@@ -180,7 +214,8 @@ public final class Subtask {
             if (env == null) {
                 break;
             }
-            long cost = env.element instanceof StreamElement.Record ? recordCostMillis : 0;
+            long cost = env.element instanceof StreamElement.Record
+                    ? recordCostMillis + rt.faults().extraCost(id(), now) : 0;
             if (cost > 0) {
                 inProcess = env;
                 inProcessDone = now + cost;
@@ -188,6 +223,10 @@ public final class Subtask {
                 return;
             }
             process(env, now);
+            if (busyUntil > now) {
+                requestWake(busyUntil); // a barrier started a synchronous snapshot
+                return;
+            }
         }
         if (!mails.isEmpty() && status == Status.RUNNING) {
             requestWake(mails.peek().time());
@@ -195,7 +234,7 @@ public final class Subtask {
     }
 
     private void runDueMails(long now) throws Exception {
-        while (!mails.isEmpty() && mails.peek().time() <= now && status == Status.RUNNING) {
+        while (!mails.isEmpty() && mails.peek().time() <= now && status == Status.RUNNING && busyUntil <= now) {
             rt.tracer().setCause(-1);
             mails.poll().mail().run(now);
         }
@@ -240,9 +279,16 @@ public final class Subtask {
             return;
         }
         int channel = env.channel.gateIndex();
+        if (barrierHandler != null && !(el instanceof StreamElement.CheckpointBarrier)) {
+            barrierHandler.elementProcessed();
+        }
         if (el instanceof StreamElement.Record r) {
             recordsProcessed++;
             operators.get(0).processElement(r);
+        } else if (el instanceof StreamElement.CheckpointBarrier b) {
+            if (barrierHandler != null) {
+                barrierHandler.processBarrier(b, channel, now);
+            }
         } else if (el instanceof StreamElement.Watermark w) {
             valve.inputWatermark(w.timestamp(), channel, valveOutput(now));
         } else if (el instanceof StreamElement.WatermarkStatus st) {
@@ -290,7 +336,11 @@ public final class Subtask {
         }
     }
 
-    /** Ends the subtask: operators see endInput in chain order, then every channel gets end-of-input. */
+    /**
+     * Ends the input: operators see endInput in chain order, then every channel gets end-of-input. Without
+     * checkpointing the subtask finishes at once. With checkpointing it first waits for a final checkpoint, as
+     * Flink does since 1.15 (FLIP-147), so that what it emitted last is committed by two-phase-commit sinks.
+     */
     void finish(long now) throws Exception {
         for (StreamOperator op : operators) {
             op.endInput();
@@ -298,6 +348,21 @@ public final class Subtask {
         for (RecordWriter w : writers) {
             w.broadcast(StreamElement.EndOfInput.INSTANCE, now);
         }
+        if (rt.checkpointConfig().enabled()) {
+            endOfData = true;
+            mails.removeIf(m -> !m.control());
+            endBackpressure(now);
+            if (rt.tracer().on()) {
+                long cause = rt.tracer().cause();
+                rt.tracer().emit(seq -> new TraceEvent.SubtaskAwaitingFinalCheckpoint(seq, now, id(), cause));
+            }
+            rt.onSubtaskEndOfData(this);
+            return;
+        }
+        completeFinish(now);
+    }
+
+    private void completeFinish(long now) throws Exception {
         status = Status.FINISHED;
         mails.clear();
         endBackpressure(now);
@@ -306,6 +371,133 @@ public final class Subtask {
             rt.tracer().emit(seq -> new TraceEvent.SubtaskFinished(seq, now, id(), cause));
         }
         rt.onSubtaskFinished(this);
+    }
+
+    // ---------------------------------------------------------------- checkpoints
+
+    SubtaskCheckpointCoordinator checkpointer() {
+        return checkpointer;
+    }
+
+    /** The coordinator's trigger (sources, and subtasks whose upstream all finished): a mail in the mailbox. */
+    void triggerCheckpoint(StreamElement.CheckpointBarrier barrier, long cause) {
+        scheduleMail(rt.kernel().now(), now -> {
+            rt.tracer().setCause(cause);
+            checkpointer.checkpointState(barrier, 0, 0, 0, now);
+        }, true);
+    }
+
+    /** Checkpoint completed on every task: operators are notified in the mailbox (where 2PC sinks commit). */
+    void notifyCheckpointComplete(long checkpointId, long cause) {
+        scheduleMail(rt.kernel().now(), now -> {
+            rt.tracer().setCause(cause);
+            if (rt.tracer().on()) {
+                rt.tracer().setCause(rt.tracer().emit(s -> new TraceEvent.CheckpointCompleteNotified(s, now, id(),
+                        cause, checkpointId)));
+            }
+            for (StreamOperator op : operators) {
+                op.notifyCheckpointComplete(checkpointId);
+            }
+            if (endOfData && finalCheckpointId >= 0 && checkpointId >= finalCheckpointId) {
+                completeFinish(now);
+            }
+        }, true);
+    }
+
+    /** Checkpoint aborted: an alignment for it lets its channels go; operators are told. */
+    void notifyCheckpointAborted(long checkpointId, long cause) {
+        scheduleMail(rt.kernel().now(), now -> {
+            rt.tracer().setCause(cause);
+            if (barrierHandler != null) {
+                barrierHandler.abort(checkpointId, now);
+            }
+            for (StreamOperator op : operators) {
+                op.notifyCheckpointAborted(checkpointId);
+            }
+        }, true);
+    }
+
+    /** Tells the coordinator this subtask will not complete a checkpoint. */
+    void declineCheckpoint(long checkpointId, String reason, boolean counts, long now) {
+        rt.declineCheckpoint(id(), checkpointId, reason, counts, now);
+    }
+
+    /** Sends a barrier on every output channel, behind the data already sent (aligned). */
+    void broadcastBarrier(StreamElement.CheckpointBarrier barrier, long now) {
+        for (RecordWriter w : writers) {
+            w.broadcast(barrier, now);
+        }
+    }
+
+    /** The synchronous part of a snapshot: the subtask takes no input and runs no mail until then. */
+    void blockUntil(long time) {
+        busyUntil = Math.max(busyUntil, time);
+        requestWake(time);
+    }
+
+    /** A snapshot was taken; the first one after the end of input is the final checkpoint to wait for. */
+    void checkpointTaken(long checkpointId) {
+        if (endOfData && finalCheckpointId < 0) {
+            finalCheckpointId = checkpointId;
+        }
+    }
+
+    /** An upstream subtask finished: its channels may now count as aligned. */
+    void upstreamFinished(long now) throws Exception {
+        if (barrierHandler != null && status == Status.RUNNING) {
+            barrierHandler.checkAligned(now);
+        }
+    }
+
+    /** Stops the subtask for a failover: no more mails or processing; its pending kernel actions are dropped. */
+    void cancel() {
+        status = Status.CANCELED;
+        mails.clear();
+        inProcess = null;
+        backpressuredOn = null;
+    }
+
+    /** The subtask's process died with its TaskManager: it stops at once; what its output buffers held is lost. */
+    void fail() {
+        status = Status.FAILED;
+        mails.clear();
+        inProcess = null;
+        backpressuredOn = null;
+        for (RecordWriter w : writers) {
+            for (Channel c : w.channels()) {
+                c.dropOutputBuffer();
+            }
+        }
+    }
+
+    public int attempt() {
+        return attempt;
+    }
+
+    /** True once the input ended while the subtask waits for its final checkpoint. */
+    public boolean awaitingFinalCheckpoint() {
+        return endOfData && status == Status.RUNNING;
+    }
+
+    /** The checkpoint whose barriers are being aligned, or -1. */
+    public long aligningCheckpoint() {
+        return barrierHandler == null ? -1 : barrierHandler.aligningCheckpoint();
+    }
+
+    /** Input channels blocked by barrier alignment; their input buffers are the alignment buffer. */
+    public List<Channel> blockedChannels() {
+        List<Channel> out = new ArrayList<>();
+        if (barrierHandler != null) {
+            for (int i : barrierHandler.blockedChannels()) {
+                out.add(gate.channels().get(i));
+            }
+        }
+        return out;
+    }
+
+    /** Until when the synchronous part of a snapshot blocks the subtask (in the past when it does not). */
+    public long busyUntil() {
+        return busyUntil;
     }
 
     public Status status() {

@@ -1,10 +1,13 @@
 package io.streamscope.scenario;
 
 import io.streamscope.api.StreamExecutionEnvironment;
+import io.streamscope.checkpoint.CompletedCheckpoint;
+import io.streamscope.failover.Fault;
 import io.streamscope.runtime.EngineConfig;
 import io.streamscope.sim.Simulation;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,14 +21,22 @@ import java.util.Map;
  * @param runUntil the virtual time to stop at, or null to run to the end (bounded jobs only)
  * @param operatorNames the display name of each operator by id (the id when the file gives none), in file
  *     order; the job itself names operators, subtasks and sinks by id
+ * @param faults the fault plan, in file order (checkpointing and restart settings are on {@code env})
  */
 public record LoadedScenario(String name, String description, StreamExecutionEnvironment env, EngineConfig config,
-                             Long runUntil, Map<String, String> operatorNames) {
+                             Long runUntil, Map<String, String> operatorNames, List<Fault> faults) {
 
     public LoadedScenario {
         // keeps file order for views that list operators
         operatorNames = operatorNames == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(operatorNames));
+        faults = faults == null ? List.of() : List.copyOf(faults);
+    }
+
+    /** A scenario without faults. */
+    public LoadedScenario(String name, String description, StreamExecutionEnvironment env, EngineConfig config,
+                          Long runUntil, Map<String, String> operatorNames) {
+        this(name, description, env, config, runUntil, operatorNames, List.of());
     }
 
     /** A scenario without display names (every operator shows its id). */
@@ -34,10 +45,20 @@ public record LoadedScenario(String name, String description, StreamExecutionEnv
         this(name, description, env, config, runUntil, Map.of());
     }
 
-    /** Deploys the job; a seed given here replaces the scenario's. */
+    /** Deploys the job with its fault plan; a seed given here replaces the scenario's. */
     public Simulation start(Long seedOverride, boolean trace) {
+        return start(seedOverride, trace, null);
+    }
+
+    /**
+     * Deploys the job with its fault plan, restored from a checkpoint or savepoint when {@code restoreFrom} is not
+     * null (Flink's {@code -s}); a seed given here replaces the scenario's.
+     */
+    public Simulation start(Long seedOverride, boolean trace, CompletedCheckpoint restoreFrom) {
         EngineConfig c = seedOverride == null ? config : config.withSeed(seedOverride);
-        return Simulation.of(env, c.withTrace(trace));
+        Simulation sim = Simulation.of(env, c.withTrace(trace), restoreFrom);
+        sim.scheduleFaults(faults);
+        return sim;
     }
 
     /**

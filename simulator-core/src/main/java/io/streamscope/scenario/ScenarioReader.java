@@ -14,9 +14,12 @@ import io.streamscope.api.builtin.SessionizeFunction;
 import io.streamscope.api.builtin.StatsAggregate;
 import io.streamscope.api.builtin.WindowRowFunction;
 import io.streamscope.api.functions.FieldKeySelector;
+import io.streamscope.checkpoint.CheckpointConfig;
 import io.streamscope.connectors.CollectingSink;
+import io.streamscope.connectors.DeliveryGuarantee;
 import io.streamscope.connectors.PartitionedLog;
 import io.streamscope.data.Row;
+import io.streamscope.failover.Fault;
 import io.streamscope.graph.ClusterSpec;
 import io.streamscope.graph.ExecutionPlan;
 import io.streamscope.graph.JobGraph;
@@ -41,7 +44,9 @@ final class ScenarioReader {
     private static final String NAME_RULE = "letters, digits, '_', '-' and '.', not starting with '-' or '.'";
 
     static final List<String> ROOT_FIELDS = List.of("name", "description", "seed", "runUntil", "engine", "cluster",
-            "parallelism", "maxParallelism", "topics", "job");
+            "parallelism", "maxParallelism", "checkpointing", "restartStrategy", "failoverStrategy", "faults", "topics",
+            "job");
+    static final List<String> SINK_SEMANTICS = List.of("none", "at-least-once", "exactly-once");
     static final List<String> ENGINE_FIELDS = List.of("channelLatency", "latencyJitter", "inputBuffers",
             "outputBuffers", "autoWatermarkInterval", "chaining");
     static final List<String> CLUSTER_FIELDS = List.of("taskManagers", "slotsPerTaskManager");
@@ -68,6 +73,7 @@ final class ScenarioReader {
     private final Map<String, String> sourceTopic = new LinkedHashMap<>();
     private int defaultParallelism = 1;
     private Integer defaultMaxParallelism;
+    private boolean checkpointing;
 
     /** A topic as read: its log and the fields every one of its rows has (null when unknown). */
     private record Topic(String name, String path, PartitionedLog log, List<String> fields) {
@@ -108,6 +114,12 @@ final class ScenarioReader {
 
         EngineSettings engine = readEngine(root.get("engine"));
         ClusterSpec cluster = readCluster(root.get("cluster"));
+        FaultToleranceReader faultTolerance = new FaultToleranceReader(doc);
+        CheckpointConfig checkpointConfig = faultTolerance.checkpointing(root.get("checkpointing"));
+        checkpointing = checkpointConfig.enabled();
+        env.setCheckpointConfig(checkpointConfig);
+        env.setRestartStrategy(faultTolerance.restartStrategy(root.get("restartStrategy")));
+        env.setFailoverStrategy(faultTolerance.failoverStrategy(root.get("failoverStrategy")));
         if (root.has("parallelism")) {
             defaultParallelism = doc.integer(root.get("parallelism"), "$.parallelism", "a parallelism", 1,
                     Integer.MAX_VALUE);
@@ -152,8 +164,9 @@ final class ScenarioReader {
                 engine.latency, engine.jitter, engine.inputBuffers, engine.outputBuffers, engine.watermarkInterval,
                 engine.chaining, true, cluster);
         checkSlots(cluster);
-        buildPlan(config);
-        return new LoadedScenario(name, description, env, config, runUntil, displayNames);
+        ExecutionPlan plan = buildPlan(config);
+        List<Fault> faults = faultTolerance.faults(root.get("faults"), plan, checkpointing);
+        return new LoadedScenario(name, description, env, config, runUntil, displayNames, faults);
     }
 
     // ---------------------------------------------------------------- engine and cluster
@@ -440,6 +453,7 @@ final class ScenarioReader {
             default: // sink: collects, so it has no cost of its own to set and no key groups to size
                 out.removeAll(List.of("cost", "maxParallelism"));
                 out.addAll(EDGE);
+                out.add("semantics");
                 break;
         }
         return out;
@@ -519,7 +533,7 @@ final class ScenarioReader {
                     readSessionize(o, op, in);
                     break;
                 default:
-                    readSink(op, in, chaining);
+                    readSink(o, op, in, chaining);
                     return op;
             }
         }
@@ -900,9 +914,25 @@ final class ScenarioReader {
         op.stream = call(op.path, () -> in.keyed().process(fn, op.id));
     }
 
-    private void readSink(Op op, Input in, boolean chaining) throws ScenarioException {
+    private void readSink(ObjectNode o, Op op, Input in, boolean chaining) throws ScenarioException {
+        DeliveryGuarantee guarantee = DeliveryGuarantee.NONE;
+        if (o.has("semantics")) {
+            String sp = Doc.child(op.path, "semantics");
+            String sem = doc.string(o.get("semantics"), sp, "the sink's delivery guarantee");
+            if (!SINK_SEMANTICS.contains(sem)) {
+                throw doc.error(sp, "expected one of " + String.join(", ", SINK_SEMANTICS) + ", got " + Doc.quote(sem));
+            }
+            if (sem.equals("exactly-once") && !checkpointing) {
+                throw doc.error(sp, "an exactly-once sink commits its transactions when checkpoints complete, so it"
+                        + " needs checkpointing; add \"checkpointing\": {\"interval\": \"1s\"} or use"
+                        + " \"at-least-once\"");
+            }
+            guarantee = sem.equals("exactly-once") ? DeliveryGuarantee.EXACTLY_ONCE
+                    : sem.equals("at-least-once") ? DeliveryGuarantee.AT_LEAST_ONCE : DeliveryGuarantee.NONE;
+        }
+        DeliveryGuarantee g = guarantee;
         call(op.path, () -> {
-            DataStreamSink sink = in.stream().sinkTo(new CollectingSink(op.id), op.id);
+            DataStreamSink sink = in.stream().sinkTo(new CollectingSink(op.id, g), op.id);
             sink.setParallelism(op.parallelism);
             if (!chaining) {
                 sink.disableChaining();
@@ -931,10 +961,10 @@ final class ScenarioReader {
     }
 
     /** Builds the graph and the physical plan now, so whatever they refuse is reported at load time. */
-    private void buildPlan(EngineConfig config) throws ScenarioException {
+    private ExecutionPlan buildPlan(EngineConfig config) throws ScenarioException {
         try {
             JobGraph graph = env.getJobGraph();
-            new ExecutionPlan(graph, config.cluster(), config.chainingEnabled() && env.isChainingEnabled());
+            return new ExecutionPlan(graph, config.cluster(), config.chainingEnabled() && env.isChainingEnabled());
         } catch (IllegalStateException | IllegalArgumentException | UnsupportedOperationException e) {
             throw doc.error("$.job", e.getMessage());
         }

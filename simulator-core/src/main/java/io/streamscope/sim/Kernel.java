@@ -10,11 +10,13 @@ public final class Kernel {
     private static final class Scheduled implements Comparable<Scheduled> {
         final long time;
         final long seq;
+        final Object owner;
         final EngineAction action;
 
-        Scheduled(long time, long seq, EngineAction action) {
+        Scheduled(long time, long seq, Object owner, EngineAction action) {
             this.time = time;
             this.seq = seq;
+            this.owner = owner;
             this.action = action;
         }
 
@@ -40,7 +42,22 @@ public final class Kernel {
 
     /** Schedules an action; times in the past run at the current time, never earlier. */
     public void schedule(long time, EngineAction action) {
-        queue.add(new Scheduled(Math.max(time, now), nextSeq++, action));
+        schedule(time, null, action);
+    }
+
+    /**
+     * Schedules an action on behalf of an owner (a deployed subtask, a channel, the checkpoint coordinator), so
+     * that everything still pending for it can be dropped at once when it is cancelled (failover).
+     */
+    public void schedule(long time, Object owner, EngineAction action) {
+        queue.add(new Scheduled(Math.max(time, now), nextSeq++, owner, action));
+    }
+
+    /** Drops every pending action whose owner matches; returns how many were dropped. */
+    public int cancel(java.util.function.Predicate<Object> owner) {
+        int before = queue.size();
+        queue.removeIf(s -> s.owner != null && owner.test(s.owner));
+        return before - queue.size();
     }
 
     public boolean isIdle() {

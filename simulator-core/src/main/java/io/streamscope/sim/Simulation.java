@@ -1,6 +1,9 @@
 package io.streamscope.sim;
 
 import io.streamscope.api.StreamExecutionEnvironment;
+import io.streamscope.checkpoint.CheckpointStats;
+import io.streamscope.checkpoint.CompletedCheckpoint;
+import io.streamscope.failover.Fault;
 import io.streamscope.connectors.SinkTable;
 import io.streamscope.graph.ExecutionPlan;
 import io.streamscope.graph.JobGraph;
@@ -8,6 +11,7 @@ import io.streamscope.graph.JobVertex;
 import io.streamscope.graph.OperatorSpec;
 import io.streamscope.runtime.EngineConfig;
 import io.streamscope.runtime.JobRuntime;
+import io.streamscope.runtime.JobSettings;
 import io.streamscope.trace.TraceEvent;
 import io.streamscope.view.EngineView;
 import io.streamscope.view.EngineViews;
@@ -24,8 +28,13 @@ public final class Simulation {
     private TraceEvent lastMatch;
 
     public Simulation(JobGraph graph, EngineConfig config, boolean chainingEnabled) {
+        this(graph, config, chainingEnabled, JobSettings.defaults());
+    }
+
+    /** Deploys a job with fault-tolerance settings: checkpointing, restart and failover strategy, initial state. */
+    public Simulation(JobGraph graph, EngineConfig config, boolean chainingEnabled, JobSettings settings) {
         ExecutionPlan plan = new ExecutionPlan(graph, config.cluster(), chainingEnabled && config.chainingEnabled());
-        this.runtime = new JobRuntime(plan, config);
+        this.runtime = new JobRuntime(plan, config, settings);
         boolean b = true;
         for (JobVertex v : graph.vertices()) {
             if (v.spec() instanceof OperatorSpec.Source s && !s.log().isBounded()) {
@@ -36,9 +45,19 @@ public final class Simulation {
         runtime.start();
     }
 
-    /** Builds the job declared on {@code env} and deploys it at virtual time 0. */
+    /** Builds the job declared on {@code env} (with its checkpointing and restart settings) and deploys it at 0. */
     public static Simulation of(StreamExecutionEnvironment env, EngineConfig config) {
-        return new Simulation(env.getJobGraph(), config, env.isChainingEnabled());
+        return of(env, config, null);
+    }
+
+    /**
+     * Builds the job declared on {@code env} and deploys it at 0, restored from a checkpoint or savepoint when
+     * {@code restoreFrom} is not null (Flink's {@code -s}).
+     */
+    public static Simulation of(StreamExecutionEnvironment env, EngineConfig config, CompletedCheckpoint restoreFrom) {
+        JobSettings settings = new JobSettings(env.getCheckpointConfig(), env.getRestartStrategy(),
+                env.getFailoverStrategy(), restoreFrom);
+        return new Simulation(env.getJobGraph(), config, env.isChainingEnabled(), settings);
     }
 
     /** Runs the next kernel action; false when nothing is left to run. */
@@ -125,6 +144,50 @@ public final class Simulation {
 
     public ExecutionPlan plan() {
         return runtime.plan();
+    }
+
+    // ---------------------------------------------------------------- checkpoints and faults
+
+    /** Triggers a checkpoint now, as Flink's REST API does; it queues while too many are in progress. */
+    public void triggerCheckpoint() {
+        requireCheckpointing().triggerCheckpoint(now());
+    }
+
+    /** Triggers a savepoint now. */
+    public void triggerSavepoint() {
+        requireCheckpointing().triggerSavepoint(now());
+    }
+
+    private io.streamscope.checkpoint.CheckpointCoordinator requireCheckpointing() {
+        if (runtime.coordinator() == null) {
+            throw new IllegalStateException("checkpointing is not enabled for this job; enable it with"
+                    + " env.enableCheckpointing(interval) or \"checkpointing\" in the scenario");
+        }
+        return runtime.coordinator();
+    }
+
+    /** Makes a fault happen now (for tools that inject faults while a job runs). */
+    public void inject(Fault fault) {
+        runtime.inject(fault);
+    }
+
+    /** Plans faults at their times. */
+    public void scheduleFaults(List<Fault> faults) {
+        runtime.scheduleFaults(faults);
+    }
+
+    /** The newest completed checkpoint or savepoint, or null. */
+    public CompletedCheckpoint latestCompletedCheckpoint() {
+        return runtime.coordinator() == null ? null : runtime.coordinator().latestCompleted();
+    }
+
+    /** Statistics of every triggered checkpoint, oldest first (empty when checkpointing is off). */
+    public List<CheckpointStats> checkpointHistory() {
+        return runtime.coordinator() == null ? List.of() : runtime.coordinator().history();
+    }
+
+    public JobRuntime.JobStatus jobStatus() {
+        return runtime.status();
     }
 
     /** The running engine, for tests and tools inside the engine; views read {@link #view()} instead. */

@@ -135,4 +135,22 @@ public final class HeapKeyedStateBackend {
         out.sort(java.util.Comparator.comparingInt(Entry::keyGroup));
         return out;
     }
+
+    /** One (state, key) entry as it goes into a checkpoint. */
+    public record SnapshotEntry(String state, Object key, Object value) implements java.io.Serializable {
+    }
+
+    /** Adds every (state, key) entry to a checkpoint, by the key group of its key. */
+    public void snapshotTo(KeyGroupStateWriter writer) {
+        for (Map.Entry<String, LinkedHashMap<Object, Object>> s : states.entrySet()) {
+            for (Map.Entry<Object, Object> e : s.getValue().entrySet()) {
+                writer.add(e.getKey(), new SnapshotEntry(s.getKey(), e.getKey(), e.getValue()));
+            }
+        }
+    }
+
+    /** Puts back one entry of a checkpoint (state handles already handed out see it, they share the table). */
+    public void restore(SnapshotEntry e) {
+        table(e.state()).put(e.key(), e.value());
+    }
 }

@@ -212,4 +212,30 @@ public final class InternalTimerService {
     public List<Timer> processingTimeTimers() {
         return processingTimers.sorted();
     }
+
+    /** A pending timer as it goes into a checkpoint. */
+    public record TimerSnapshot(Object key, Object namespace, long timestamp, boolean eventTime)
+            implements java.io.Serializable {
+    }
+
+    /** Every pending timer, event time first, each domain in firing order (so a restore keeps ties in order). */
+    public List<TimerSnapshot> snapshot() {
+        List<TimerSnapshot> out = new ArrayList<>();
+        for (Timer t : eventTimers.sorted()) {
+            out.add(new TimerSnapshot(t.key(), t.namespace(), t.timestamp(), true));
+        }
+        for (Timer t : processingTimers.sorted()) {
+            out.add(new TimerSnapshot(t.key(), t.namespace(), t.timestamp(), false));
+        }
+        return out;
+    }
+
+    /** Registers a timer taken from a checkpoint; restored timers keep the order they are restored in. */
+    public void restore(TimerSnapshot t) {
+        if (t.eventTime()) {
+            registerEventTimeTimer(t.key(), t.namespace(), t.timestamp());
+        } else {
+            registerProcessingTimeTimer(t.key(), t.namespace(), t.timestamp());
+        }
+    }
 }

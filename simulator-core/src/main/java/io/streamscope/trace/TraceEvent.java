@@ -25,6 +25,29 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = TraceEvent.BackpressureStarted.class, name = "BackpressureStarted"),
         @JsonSubTypes.Type(value = TraceEvent.BackpressureEnded.class, name = "BackpressureEnded"),
         @JsonSubTypes.Type(value = TraceEvent.SubtaskFinished.class, name = "SubtaskFinished"),
+        @JsonSubTypes.Type(value = TraceEvent.CheckpointTriggered.class, name = "CheckpointTriggered"),
+        @JsonSubTypes.Type(value = TraceEvent.CheckpointSkipped.class, name = "CheckpointSkipped"),
+        @JsonSubTypes.Type(value = TraceEvent.CheckpointBarrierReceived.class, name = "CheckpointBarrierReceived"),
+        @JsonSubTypes.Type(value = TraceEvent.CheckpointAligned.class, name = "CheckpointAligned"),
+        @JsonSubTypes.Type(value = TraceEvent.CheckpointSnapshotTaken.class, name = "CheckpointSnapshotTaken"),
+        @JsonSubTypes.Type(value = TraceEvent.CheckpointAcknowledged.class, name = "CheckpointAcknowledged"),
+        @JsonSubTypes.Type(value = TraceEvent.CheckpointDeclined.class, name = "CheckpointDeclined"),
+        @JsonSubTypes.Type(value = TraceEvent.CheckpointCompleted.class, name = "CheckpointCompleted"),
+        @JsonSubTypes.Type(value = TraceEvent.CheckpointFailed.class, name = "CheckpointFailed"),
+        @JsonSubTypes.Type(value = TraceEvent.CheckpointCompleteNotified.class, name = "CheckpointCompleteNotified"),
+        @JsonSubTypes.Type(value = TraceEvent.SubtaskAwaitingFinalCheckpoint.class,
+                name = "SubtaskAwaitingFinalCheckpoint"),
+        @JsonSubTypes.Type(value = TraceEvent.FaultInjected.class, name = "FaultInjected"),
+        @JsonSubTypes.Type(value = TraceEvent.TaskFailed.class, name = "TaskFailed"),
+        @JsonSubTypes.Type(value = TraceEvent.JobFailover.class, name = "JobFailover"),
+        @JsonSubTypes.Type(value = TraceEvent.RecoveryFailed.class, name = "RecoveryFailed"),
+        @JsonSubTypes.Type(value = TraceEvent.JobRestarted.class, name = "JobRestarted"),
+        @JsonSubTypes.Type(value = TraceEvent.SubtaskRestored.class, name = "SubtaskRestored"),
+        @JsonSubTypes.Type(value = TraceEvent.JobFailed.class, name = "JobFailed"),
+        @JsonSubTypes.Type(value = TraceEvent.TransactionPreCommitted.class, name = "TransactionPreCommitted"),
+        @JsonSubTypes.Type(value = TraceEvent.TransactionCommitted.class, name = "TransactionCommitted"),
+        @JsonSubTypes.Type(value = TraceEvent.TransactionAborted.class, name = "TransactionAborted"),
+        @JsonSubTypes.Type(value = TraceEvent.DuplicateWritten.class, name = "DuplicateWritten"),
 })
 public sealed interface TraceEvent {
     long seq();
@@ -112,5 +135,137 @@ public sealed interface TraceEvent {
 
     /** A subtask reached the end of all its inputs and finished. */
     record SubtaskFinished(long seq, long time, String subtask, long cause) implements TraceEvent {
+    }
+
+    // ---------------------------------------------------------------- checkpoints (only when a job enables them)
+
+    /** The checkpoint coordinator (subtask "JobManager") triggered a checkpoint or savepoint at the sources. */
+    record CheckpointTriggered(long seq, long time, String subtask, long cause, long checkpointId, boolean savepoint,
+                               boolean unaligned) implements TraceEvent {
+    }
+
+    /** A trigger request was dropped: too soon after the last completion (min pause), or tasks not running. */
+    record CheckpointSkipped(long seq, long time, String subtask, long cause, String reason) implements TraceEvent {
+    }
+
+    /**
+     * A subtask took a barrier from an input channel; in aligned mode the channel is now blocked until all
+     * {@code needed} channels delivered it ({@code received} so far).
+     */
+    record CheckpointBarrierReceived(long seq, long time, String subtask, long cause, long checkpointId,
+                                     String channel, int received, int needed) implements TraceEvent {
+    }
+
+    /** Every input channel delivered the barrier: alignment is over and the subtask snapshots its state. */
+    record CheckpointAligned(long seq, long time, String subtask, long cause, long checkpointId,
+                             long alignmentMillis, long processedDuringAlignment) implements TraceEvent {
+    }
+
+    /**
+     * A subtask took its snapshot and forwarded the barrier: the synchronous part blocks it for {@code syncMillis},
+     * then the asynchronous part uploads {@code checkpointedBytes} in {@code asyncMillis}. {@code detail} lists a
+     * source's split offsets.
+     */
+    record CheckpointSnapshotTaken(long seq, long time, String subtask, long cause, long checkpointId,
+                                   long stateBytes, long checkpointedBytes, long syncMillis, long asyncMillis,
+                                   boolean unaligned, int persistedInFlight, String detail) implements TraceEvent {
+    }
+
+    /** The coordinator received a subtask's acknowledgement of a checkpoint. */
+    record CheckpointAcknowledged(long seq, long time, String subtask, long cause, long checkpointId, long stateBytes,
+                                 int acknowledged, int needed) implements TraceEvent {
+    }
+
+    /** A subtask declined a checkpoint (its alignment was subsumed, or its upload failed). */
+    record CheckpointDeclined(long seq, long time, String subtask, long cause, long checkpointId, String reason)
+            implements TraceEvent {
+    }
+
+    /** Every subtask acknowledged: the checkpoint is complete and stored; its full and uploaded sizes. */
+    record CheckpointCompleted(long seq, long time, String subtask, long cause, long checkpointId, boolean savepoint,
+                               long durationMillis, long fullBytes, long checkpointedBytes) implements TraceEvent {
+    }
+
+    /**
+     * A checkpoint was aborted (expired, declined, subsumed, or by a failover); {@code consecutiveFailures} counts
+     * the failures that count against the tolerable number.
+     */
+    record CheckpointFailed(long seq, long time, String subtask, long cause, long checkpointId, String reason,
+                            int consecutiveFailures) implements TraceEvent {
+    }
+
+    /** A subtask was told that a checkpoint completed (where two-phase-commit sinks commit). */
+    record CheckpointCompleteNotified(long seq, long time, String subtask, long cause, long checkpointId)
+            implements TraceEvent {
+    }
+
+    /** With checkpointing, a subtask whose input ended waits for a final checkpoint before it finishes (FLIP-147). */
+    record SubtaskAwaitingFinalCheckpoint(long seq, long time, String subtask, long cause) implements TraceEvent {
+    }
+
+    // ---------------------------------------------------------------- faults and recovery
+
+    /** A planned or injected fault took effect; {@code kind} as in the scenario format, such as "fail-subtask". */
+    record FaultInjected(long seq, long time, String subtask, long cause, String kind, String target, String detail)
+            implements TraceEvent {
+    }
+
+    /** The JobManager learned that a subtask failed. */
+    record TaskFailed(long seq, long time, String subtask, long cause, String reason) implements TraceEvent {
+    }
+
+    /**
+     * The job fails over: {@code strategy} is "region", "full" or "global" (a job-level failure restarts
+     * everything); the listed subtasks are cancelled, their in-flight data dropped, and they restart after
+     * {@code restartDelayMillis}. {@code restartAttempt} counts restarts of the job.
+     */
+    record JobFailover(long seq, long time, String subtask, long cause, String strategy, java.util.List<String> subtasks,
+                       long restartDelayMillis, int restartAttempt) implements TraceEvent {
+    }
+
+    /** A restart could not happen (no slots: a TaskManager is still down); it counts as another failure. */
+    record RecoveryFailed(long seq, long time, String subtask, long cause, String reason) implements TraceEvent {
+    }
+
+    /**
+     * The subtasks were redeployed from checkpoint {@code checkpointId} (-1: none completed, so from the
+     * beginning): sources rewind to its offsets and the records after them are replayed.
+     */
+    record JobRestarted(long seq, long time, String subtask, long cause, long checkpointId,
+                        java.util.List<String> subtasks) implements TraceEvent {
+    }
+
+    /** A redeployed subtask got its state back; {@code detail} lists a source's rewound offsets. */
+    record SubtaskRestored(long seq, long time, String subtask, long cause, long checkpointId, long stateBytes,
+                           String detail) implements TraceEvent {
+    }
+
+    /** The job failed for good (no restart strategy, or its attempts are used up). */
+    record JobFailed(long seq, long time, String subtask, long cause, String reason) implements TraceEvent {
+    }
+
+    // ---------------------------------------------------------------- sinks with delivery guarantees
+
+    /** An exactly-once sink flushed its transaction on the barrier of {@code checkpointId} (phase one). */
+    record TransactionPreCommitted(long seq, long time, String subtask, long cause, String sink, String transaction,
+                                   long checkpointId, int records) implements TraceEvent {
+    }
+
+    /**
+     * The checkpoint completed and the transaction was committed (phase two): its records are now visible to
+     * read_committed readers, the oldest after waiting {@code maxDelayMillis}.
+     */
+    record TransactionCommitted(long seq, long time, String subtask, long cause, String sink, String transaction,
+                                long checkpointId, int records, long maxDelayMillis) implements TraceEvent {
+    }
+
+    /** A recovery aborted a transaction the failed attempt left open or pre-committed for a checkpoint that failed. */
+    record TransactionAborted(long seq, long time, String subtask, long cause, String sink, String transaction,
+                              int records) implements TraceEvent {
+    }
+
+    /** A sink without transactions wrote a record again after a recovery: its readers see a duplicate. */
+    record DuplicateWritten(long seq, long time, String subtask, long cause, String sink, String record)
+            implements TraceEvent {
     }
 }

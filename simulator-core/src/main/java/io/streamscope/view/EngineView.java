@@ -7,7 +7,40 @@ import java.util.List;
  * data (strings and numbers), listed in a deterministic order.
  */
 public record EngineView(long time, long step, long traceSize, boolean finished, List<TaskManagerView> taskManagers,
-                         List<SubtaskView> subtasks, List<ChannelView> channels, List<SinkView> sinks) {
+                         List<SubtaskView> subtasks, List<ChannelView> channels, List<SinkView> sinks, JobView job,
+                         List<CheckpointView> checkpoints) {
+
+    /**
+     * The job as the JobManager sees it: its status (RUNNING, RESTARTING, FAILED, FINISHED), how often it failed
+     * over, why it last did, whether it checkpoints, and its newest completed checkpoint (-1: none).
+     */
+    public record JobView(String status, int restarts, String failureCause, boolean checkpointing,
+                          long latestCompletedCheckpoint) {
+    }
+
+    /**
+     * One checkpoint as Flink's web UI lists it: id, checkpoint or savepoint, status (IN_PROGRESS, COMPLETED,
+     * FAILED), trigger and end time, acknowledged subtasks, full and uploaded size, why it failed, per subtask.
+     */
+    public record CheckpointView(long id, boolean savepoint, String status, boolean unaligned, long triggerTime,
+                                 long endTime, long durationMillis, int acknowledged, int subtasks, long fullBytes,
+                                 long checkpointedBytes, String failureReason,
+                                 List<SubtaskCheckpointView> subtaskDetails) {
+    }
+
+    /**
+     * A subtask's part of a checkpoint: when it acknowledged, the delay until its first barrier, the alignment, the
+     * synchronous and asynchronous parts, its full and uploaded state size, the in-flight elements processed
+     * during alignment (aligned) or persisted (unaligned).
+     */
+    public record SubtaskCheckpointView(String subtask, long ackTime, long startDelayMillis, long alignmentMillis,
+                                        long syncMillis, long asyncMillis, long stateBytes, long checkpointedBytes,
+                                        long processedInFlight, long persistedInFlight, boolean unaligned) {
+    }
+
+    /** What queued up on an input channel blocked by barrier alignment, oldest first. */
+    public record AlignmentBufferView(String channel, List<String> elements) {
+    }
 
     /** A TaskManager and its slots. */
     public record TaskManagerView(String id, List<SlotView> slots) {
@@ -19,12 +52,17 @@ public record EngineView(long time, long step, long traceSize, boolean finished,
 
     /**
      * One subtask: its chain, status, the element in process, its watermark, its input channels and source
-     * splits with their watermarks, keyed state and pending timers of its operators.
+     * splits with their watermarks, keyed state and pending timers of its operators; its deployment attempt (0,
+     * then one more per restart), the checkpoint whose barriers it aligns (-1: none) with the data queued behind
+     * the blocked channels, until when a synchronous snapshot part blocks it (-1: it does not), and whether its
+     * input ended and it waits for a final checkpoint.
      */
     public record SubtaskView(String id, String task, int index, String slot, String status, boolean backpressured,
                               String backpressuredOn, String inProcess, long inProcessDone, long watermark,
                               long recordsProcessed, List<InputView> inputs, List<SplitView> splits,
-                              List<StateView> state, List<TimerView> timers) {
+                              List<StateView> state, List<TimerView> timers, int attempt, long aligningCheckpoint,
+                              List<AlignmentBufferView> alignmentBuffers, long snapshotBusyUntil,
+                              boolean awaitingFinalCheckpoint) {
     }
 
     /** The watermark and status the subtask's valve holds for one input channel. */
@@ -48,8 +86,16 @@ public record EngineView(long time, long step, long traceSize, boolean finished,
                               List<Long> inFlightArrivals, List<String> inputBuffer, int credits) {
     }
 
-    /** A sink's table. */
-    public record SinkView(String name, List<String> records) {
+    /**
+     * A sink's table: every record written (read_uncommitted), its delivery guarantee, what a read_committed reader
+     * sees, how many writes were duplicates of replayed records, the longest wait for visibility, transactions.
+     */
+    public record SinkView(String name, List<String> records, String guarantee, List<String> committed,
+                           long duplicates, long maxVisibilityDelay, List<TransactionView> transactions) {
+    }
+
+    /** A transaction of an exactly-once sink: OPEN, PRE_COMMITTED, COMMITTED or ABORTED. */
+    public record TransactionView(String id, String subtask, String status, long checkpointId, int records) {
     }
 
     public SubtaskView subtask(String id) {

@@ -1,5 +1,8 @@
 package io.streamscope.view;
 
+import io.streamscope.checkpoint.CheckpointStats;
+import io.streamscope.checkpoint.CompletedCheckpoint;
+import io.streamscope.checkpoint.SubtaskCheckpointStats;
 import io.streamscope.connectors.SinkTable;
 import io.streamscope.data.Json;
 import io.streamscope.graph.ExecutionPlan;
@@ -40,7 +43,7 @@ public final class EngineViews {
         }
         List<EngineView.SubtaskView> subtasks = new ArrayList<>();
         for (Subtask s : rt.subtasks()) {
-            subtasks.add(subtask(s, plan));
+            subtasks.add(subtask(s, plan, rt.kernel().now()));
         }
         List<EngineView.ChannelView> channels = new ArrayList<>();
         for (Channel c : rt.channels()) {
@@ -54,13 +57,48 @@ public final class EngineViews {
             for (SinkTable.Row r : t.rows()) {
                 rows.add(Json.render(r.value()));
             }
-            sinks.add(new EngineView.SinkView(t.name(), rows));
+            List<String> committed = new ArrayList<>();
+            for (SinkTable.Row r : t.committedRows()) {
+                committed.add(Json.render(r.value()));
+            }
+            List<EngineView.TransactionView> txns = new ArrayList<>();
+            for (SinkTable.Transaction x : t.transactions()) {
+                txns.add(new EngineView.TransactionView(x.id(), x.subtask(), x.status(), x.checkpointId(),
+                        x.records()));
+            }
+            sinks.add(new EngineView.SinkView(t.name(), rows, t.guarantee().describe(), committed, t.duplicates(),
+                    t.maxVisibilityDelay(), txns));
         }
         return new EngineView(rt.kernel().now(), rt.kernel().steps(), rt.tracer().size(), rt.isFinished(), tms,
-                subtasks, channels, sinks);
+                subtasks, channels, sinks, job(rt), checkpoints(rt));
     }
 
-    private static EngineView.SubtaskView subtask(Subtask s, ExecutionPlan plan) {
+    private static EngineView.JobView job(JobRuntime rt) {
+        CompletedCheckpoint latest = rt.coordinator() == null ? null : rt.coordinator().latestCompleted();
+        return new EngineView.JobView(rt.status().name(), rt.restarts(), rt.failureCause(), rt.coordinator() != null,
+                latest == null ? -1 : latest.checkpointId());
+    }
+
+    private static List<EngineView.CheckpointView> checkpoints(JobRuntime rt) {
+        List<EngineView.CheckpointView> out = new ArrayList<>();
+        if (rt.coordinator() == null) {
+            return out;
+        }
+        for (CheckpointStats c : rt.coordinator().history()) {
+            List<EngineView.SubtaskCheckpointView> details = new ArrayList<>();
+            for (SubtaskCheckpointStats s : c.subtasks()) {
+                details.add(new EngineView.SubtaskCheckpointView(s.subtask(), s.ackTime(), s.startDelayMillis(),
+                        s.alignmentMillis(), s.syncMillis(), s.asyncMillis(), s.stateBytes(), s.checkpointedBytes(),
+                        s.processedInFlight(), s.persistedInFlight(), s.unaligned()));
+            }
+            out.add(new EngineView.CheckpointView(c.checkpointId(), c.savepoint(), c.status().name(), c.unaligned(),
+                    c.triggerTime(), c.endTime(), c.durationMillis(), c.numAcknowledged(), c.numSubtasks(),
+                    c.fullBytes(), c.checkpointedBytes(), c.failureReason(), details));
+        }
+        return out;
+    }
+
+    private static EngineView.SubtaskView subtask(Subtask s, ExecutionPlan plan, long now) {
         List<EngineView.InputView> inputs = new ArrayList<>();
         StatusWatermarkValve valve = s.valve();
         List<Channel> in = s.inputChannels();
@@ -94,10 +132,16 @@ public final class EngineViews {
             }
         }
         StreamElement inProcess = s.inProcess();
+        List<EngineView.AlignmentBufferView> alignment = new ArrayList<>();
+        for (Channel c : s.blockedChannels()) {
+            alignment.add(new EngineView.AlignmentBufferView(c.id(), describe(c.inputBufferContents())));
+        }
+        long busy = s.busyUntil() > now ? s.busyUntil() : -1;
         return new EngineView.SubtaskView(s.id(), s.ref().chain().name(), s.index(), plan.slotOf(s.ref()).id(),
                 s.status().name(), s.isBackpressured(), s.backpressuredOn(),
                 inProcess == null ? null : describeInProcess(inProcess), inProcess == null ? -1 : s.inProcessDone(),
-                s.currentInputWatermark(), s.recordsProcessed(), inputs, splits, state, timers);
+                s.currentInputWatermark(), s.recordsProcessed(), inputs, splits, state, timers, s.attempt(),
+                s.aligningCheckpoint(), alignment, busy, s.awaitingFinalCheckpoint());
     }
 
     private static String describeInProcess(StreamElement e) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 /** A window of event (or processing) time [start, end); its last timestamp is {@code end - 1}. */
-public record TimeWindow(long start, long end) {
+public record TimeWindow(long start, long end) implements java.io.Serializable {
     /** The largest timestamp that belongs to the window: a window fires when the watermark reaches it. */
     public long maxTimestamp() {
         return end - 1;

@@ -1,6 +1,8 @@
 package io.streamscope.window;
 
 import io.streamscope.api.functions.AggregateFunction;
+import io.streamscope.checkpoint.OperatorRestoreState;
+import io.streamscope.checkpoint.OperatorSubtaskState;
 import io.streamscope.api.functions.Collector;
 import io.streamscope.api.functions.KeySelector;
 import io.streamscope.api.functions.ProcessWindowFunction;
@@ -9,6 +11,7 @@ import io.streamscope.runtime.OperatorContext;
 import io.streamscope.runtime.StreamElement;
 import io.streamscope.runtime.StreamOperator;
 import io.streamscope.state.KeyGroupRangeAssignment;
+import io.streamscope.state.KeyGroupStateWriter;
 import io.streamscope.time.InternalTimerService;
 import io.streamscope.trace.TraceEvent;
 import java.util.ArrayList;
@@ -455,6 +458,43 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         @Override
         public void deleteProcessingTimeTimer(long time) {
             timers.deleteProcessingTimeTimer(currentKey, triggerWindow, time);
+        }
+    }
+
+    /** One window of one key with its contents, as it goes into a checkpoint. */
+    record WindowSnapshot(Object key, TimeWindow window, Object contents) implements java.io.Serializable {
+    }
+
+    /** Window contents and timers, per key group; the watermark is not part of it (it restarts, as in Flink). */
+    @Override
+    public OperatorSubtaskState snapshotState(long checkpointId) {
+        KeyGroupStateWriter w = new KeyGroupStateWriter(ctx.vertex().maxParallelism(), "operator '"
+                + ctx.operatorName() + "' in " + ctx.subtaskId());
+        for (Map.Entry<Object, WindowTable> k : state.entrySet()) {
+            WindowTable t = k.getValue();
+            for (int i = 0; i < t.size(); i++) {
+                w.add(k.getKey(), new WindowSnapshot(k.getKey(), t.windowAt(i), t.slotAt(i).acc));
+            }
+        }
+        for (InternalTimerService.TimerSnapshot t : timers.snapshot()) {
+            w.add(t.key(), t);
+        }
+        return new OperatorSubtaskState(w.build(), List.of());
+    }
+
+    @Override
+    public void initializeState(OperatorRestoreState restored) {
+        if (restored == null) {
+            return;
+        }
+        for (Object o : KeyGroupStateWriter.read(restored.keyGroups())) {
+            if (o instanceof WindowSnapshot ws) {
+                Slot slot = new Slot();
+                slot.acc = ws.contents();
+                windowsOf(ws.key()).put(ws.window(), slot);
+            } else if (o instanceof InternalTimerService.TimerSnapshot t) {
+                timers.restore(t);
+            }
         }
     }
 

@@ -135,7 +135,7 @@ class ScenarioErrorsTest {
         ScenarioException e = error(r -> r.put("nmae", "x"));
         assertError(e, "$.nmae", "unknown field \"nmae\" in a scenario (did you mean \"name\"?)",
                 "allowed fields: name, description, seed, runUntil, engine, cluster, parallelism, maxParallelism,"
-                        + " topics, job");
+                        + " checkpointing, restartStrategy, failoverStrategy, faults, topics, job");
     }
 
     @Test

@@ -21,16 +21,18 @@ public final class Main {
     public static final int USAGE = 2;
 
     private static final List<Command> COMMANDS = List.of(new RunCommand(), new WindowsCommand(),
-            new BenchCommand());
+            new BenchCommand(), new AppCommand(), new ScreenshotsCommand(), new LessonCommand());
 
     private Main() {
     }
 
     public static void main(String[] args) {
+        // no command opens the desktop app: the one command a new user runs
+        String[] command = args.length == 0 ? new String[] {"app"} : args;
         // a buffered stdout: System.out flushes on every line, which dominates a long log
         PrintStream out = new PrintStream(new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16),
                 false, StandardCharsets.UTF_8);
-        int code = run(args, out, System.err);
+        int code = run(command, out, System.err);
         out.flush();
         System.err.flush();
         System.exit(code);
@@ -97,6 +99,7 @@ public final class Main {
     static String usage() {
         StringBuilder sb = new StringBuilder();
         sb.append("usage: streamscope COMMAND [options]\n\n");
+        sb.append("With no command, streamscope opens the desktop app.\n");
         sb.append("Runs Flink-semantics jobs on a deterministic virtual clock.\n\ncommands:\n");
         for (Command c : COMMANDS) {
             sb.append(String.format("  %-9s %s%n", c.name(), c.summary()));

@@ -25,7 +25,7 @@ public final class SessionizeFunction extends KeyedProcessFunction<Object, Row, 
     private transient ValueState<List<Session>> sessions;
 
     /** An open session of one key. */
-    public record Session(long start, long end, long count, List<Object> distinct) {
+    public record Session(long start, long end, long count, List<Object> distinct) implements java.io.Serializable {
         @Override
         public String toString() {
             return "[" + start + ", " + end + ") count=" + count;

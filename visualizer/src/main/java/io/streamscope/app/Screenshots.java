@@ -1,0 +1,316 @@
+package io.streamscope.app;
+
+import io.streamscope.app.engine.Frame;
+import io.streamscope.app.engine.Navigator;
+import io.streamscope.app.engine.OpenedScenario;
+import io.streamscope.app.engine.Recording;
+import io.streamscope.app.engine.StopCondition;
+import io.streamscope.scenario.ScenarioException;
+import io.streamscope.view.EngineView;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+import io.streamscope.trace.TraceEvent;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+
+/**
+ * {@code streamscope screenshots}: starts the real app headless (Monocle, software rendering), drives it to
+ * meaningful moments of real runs and writes each as a PNG, then measures the frame time of the job graph view
+ * with hundreds of elements in flight. No display is needed.
+ */
+public final class Screenshots {
+    static final double WIDTH = 1600;
+    static final double HEIGHT = 1000;
+
+    /** One picture: the scenario, how to get to the moment, and what to show around it. */
+    private record Shot(String file, String caption, OpenedScenario scenario, Predicate<TraceEvent> until, int nth,
+                        long extraSteps, Consumer<MainWindow> setup) {
+    }
+
+    private final Path out;
+    private final Path examples;
+    private final PrintStream log;
+    private MainWindow window;
+    private Stage stage;
+
+    private Screenshots(Path out, Path examples, PrintStream log) {
+        this.out = out;
+        this.examples = examples;
+        this.log = log;
+    }
+
+    /** Sets the headless platform up before the toolkit starts; an explicit setting wins. */
+    static void headless() {
+        setIfAbsent("glass.platform", "Monocle");
+        setIfAbsent("monocle.platform", "Headless");
+        setIfAbsent("prism.order", "sw");
+        // Monocle's headless screen is 1280x800 unless told otherwise; the window must fit on it
+        setIfAbsent("headless.geometry", (int) WIDTH + "x" + (int) HEIGHT + "-32");
+        setIfAbsent("prism.lcdtext", "false");
+        setIfAbsent("java.awt.headless", "true");
+        setIfAbsent("streamscope.prefs", "off");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+
+    /** Writes the screenshots; returns an exit code. */
+    public static int run(List<String> args, PrintStream out, PrintStream err) {
+        String home = System.getenv("STREAMSCOPE_HOME");
+        Path dir = home != null ? Path.of(home, "screenshots") : Path.of("screenshots");
+        Path examples = home != null ? Path.of(home, "examples") : Path.of("examples");
+        for (int i = 0; i < args.size(); i++) {
+            String a = args.get(i);
+            if ((a.equals("--out") || a.equals("--examples")) && i + 1 < args.size()) {
+                if (a.equals("--out")) {
+                    dir = Path.of(args.get(++i));
+                } else {
+                    examples = Path.of(args.get(++i));
+                }
+            } else {
+                err.println("error: screenshots takes --out DIR and --examples DIR, got '" + a + "'");
+                return 2;
+            }
+        }
+        headless();
+        Platform.startup(() -> { });
+        Platform.setImplicitExit(false);
+        try {
+            Screenshots s = new Screenshots(dir, examples, out);
+            s.start();
+            s.shoot();
+            s.measureFrameTime();
+            Fx.run(() -> s.window.close());
+            return 0;
+        } catch (ScenarioException e) {
+            err.println("error: " + e.getMessage());
+            return 2;
+        } catch (IOException | RuntimeException e) {
+            err.println("error: screenshots failed: " + e);
+            e.printStackTrace(err);
+            return 1;
+        } finally {
+            Platform.exit();
+        }
+    }
+
+    private void start() throws IOException {
+        Files.createDirectories(out);
+        Fx.run(() -> {
+            stage = new Stage();
+            window = new MainWindow(stage, AppPrefs.load());
+            stage.setScene(window.scene());
+            stage.setWidth(WIDTH);
+            stage.setHeight(HEIGHT);
+            stage.show();
+        });
+    }
+
+    private void shoot() throws ScenarioException {
+        OpenedScenario def = OpenedScenario.embeddedDefault();
+        OpenedScenario backpressure = OpenedScenario.fromFile(examples.resolve("backpressure.json"));
+        OpenedScenario sessions = OpenedScenario.fromFile(examples.resolve("sessions-e1.json"));
+        OpenedScenario idle = OpenedScenario.fromFile(examples.resolve("idle-partition.json"));
+        List<Shot> shots = new ArrayList<>();
+        shots.add(new Shot("window-firing.png", "the default scenario when the windows [0, 5000) fire", def,
+                StopCondition.WINDOW_FIRING.test(), 2, 0, w -> w.selection().selectSubtask("per-user[1]")));
+        shots.add(new Shot("in-flight.png", "records (coloured by key) and watermarks on the shuffle channels", def,
+                e -> e instanceof TraceEvent.RecordRead, 6, 0, w -> w.selection().selectSubtask("per-user[1]")));
+        shots.add(new Shot("late-firing.png", "alice's late record makes [0, 5000) fire again", def,
+                e -> e instanceof TraceEvent.WindowFired f && f.firing().equals("late"), 1, 0,
+                w -> w.selection().selectSubtask("per-user[1]")));
+        shots.add(new Shot("late-record.png", "bob's record at 1.5 s goes to the late side output", def,
+                StopCondition.LATE_RECORD.test(), 1, 0, w -> w.sideTabs().getSelectionModel().select(1)));
+        shots.add(new Shot("lane-view.png", "the time-space diagram of the same run", def,
+                StopCondition.LATE_RECORD.test(), 1, 0, w -> w.showLanes(true)));
+        shots.add(new Shot("backpressure.png", "a slow window backpressures the source: full buffers", backpressure,
+                StopCondition.BACKPRESSURE.test(), 1, 40, w -> w.selection().selectSubtask("readings[0]")));
+        shots.add(new Shot("idle-partition.png", "an idle partition stops holding the watermark back", idle,
+                StopCondition.WINDOW_FIRING.test(), 1, 0, w -> w.selection().selectSubtask("events[0]")));
+        shots.add(new Shot("sessions.png", "sliding windows and sessions of interview question E1", sessions,
+                StopCondition.LATE_RECORD.test(), 1, 0, w -> w.selection().selectSubtask("activity[0]")));
+        for (Shot s : shots) {
+            take(s);
+        }
+    }
+
+    private void take(Shot s) {
+        open(s.scenario());
+        Fx.run(() -> {
+            window.showLanes(false);
+            window.sideTabs().getSelectionModel().select(0);
+            window.selection().channelProperty().set(null);
+        });
+        long step = Fx.call(() -> {
+            Recording r = window.playback().recording();
+            Navigator nav = new Navigator(r);
+            long at = 0;
+            for (int i = 0; i < s.nth(); i++) {
+                Navigator.Hit h = nav.next(at, s.until());
+                if (h == null) {
+                    break;
+                }
+                at = h.step();
+                window.playback().lastHitProperty().set(h.event());
+            }
+            return at + s.extraSteps();
+        });
+        Fx.run(() -> window.playback().seek(step));
+        Fx.await(() -> window.playback().isIdle() && window.playback().frame().step() == Math.min(step,
+                window.playback().recording().lastStep()), "step " + step);
+        Fx.run(() -> s.setup().accept(window));
+        settle();
+        Path file = out.resolve(s.file());
+        Fx.run(() -> {
+            window.graph().redraw();
+            window.lanes().redraw();
+            window.timeline().redraw();
+            WritableImage img = window.scene().snapshot(null);
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", file.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        log.println("wrote " + file + ": " + s.caption() + " (step " + step + ")");
+    }
+
+    private void open(OpenedScenario s) {
+        Fx.run(() -> window.playback().open(s));
+        Fx.await(() -> window.playback().isIdle() && window.playback().recording() != null
+                && window.playback().recording().scenario() == s, "opening " + s.displayName());
+    }
+
+    /** Lets a few pulses pass so layout and CSS settle after a change. */
+    private static void settle() {
+        for (int i = 0; i < 4; i++) {
+            Fx.run(() -> { });
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Measures how long the job graph view takes to draw a frame on the UI thread with hundreds of elements in
+     * flight (examples/many-in-flight.json), and the interval between animation frames while it plays.
+     */
+    private void measureFrameTime() throws ScenarioException {
+        Path file = examples.resolve("many-in-flight.json");
+        if (!Files.isRegularFile(file)) {
+            log.println("frame time: " + file + " not found, not measured");
+            return;
+        }
+        OpenedScenario s = OpenedScenario.fromFile(file);
+        open(s);
+        // the step with the most elements on the channels, looked for in a coarse pass
+        long best = Fx.call(() -> window.playback().recording().lastStep() * 2 / 3);
+        Fx.run(() -> window.playback().seek(0));
+        int bestCount = 0;
+        long last = Fx.call(() -> window.playback().recording().lastStep());
+        for (long step = 0; step <= last; step += Math.max(1, last / 60)) {
+            long st = step;
+            Fx.run(() -> window.playback().seek(st));
+            Fx.await(() -> window.playback().isIdle(), "seek");
+            int n = Fx.call(() -> elements(window.playback().frame().view()));
+            if (n > bestCount) {
+                bestCount = n;
+                best = step;
+            }
+        }
+        long at = best;
+        Fx.run(() -> window.playback().seek(at));
+        Fx.await(() -> window.playback().isIdle(), "seek");
+        settle();
+        long[] draws = new long[200];
+        int drawn = Fx.call(() -> {
+            for (int i = 0; i < draws.length; i++) {
+                window.graph().redraw();
+                draws[i] = window.graph().lastDrawNanos();
+            }
+            return window.graph().lastElementsDrawn();
+        });
+        Path shot = out.resolve("many-in-flight.png");
+        Fx.run(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(window.scene().snapshot(null), null), "png", shot.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        log.println("wrote " + shot + ": " + drawn + " elements on the channels (step " + at + ")");
+        Arrays.sort(draws);
+        log.printf("frame time: drawing the job graph with %d elements takes %.2f ms median, %.2f ms p95 on the UI"
+                + " thread (200 frames, software rendering)%n", drawn, draws[100] / 1e6, draws[190] / 1e6);
+        // play at 2,000 steps/s for three seconds: gaps between animation pulses, and the UI-thread time each
+        // new frame costs (every view reacting to it)
+        List<long[]> samples = new ArrayList<>();
+        long[] prev = {0};
+        Fx.run(() -> {
+            window.playback().seek(Math.max(0, at - 3000));
+            window.playback().addTickListener(() -> {
+                long now = System.nanoTime();
+                if (prev[0] != 0 && window.playback().playingProperty().get()) {
+                    samples.add(new long[] {now - prev[0], window.playback().lastApplyNanos(),
+                        window.graph().lastDrawNanos()});
+                }
+                prev[0] = now;
+            });
+        });
+        Fx.await(() -> window.playback().isIdle(), "seek");
+        Fx.run(() -> {
+            window.playback().speedProperty().set(2000);
+            window.playback().play();
+        });
+        try {
+            Thread.sleep(3000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Fx.run(() -> window.playback().pause());
+        List<long[]> g = Fx.call(() -> new ArrayList<>(samples));
+        if (g.size() > 10) {
+            long[] gaps = g.stream().mapToLong(x -> x[0]).sorted().toArray();
+            long[] apply = g.stream().mapToLong(x -> x[1]).sorted().toArray();
+            log.printf("frame time while playing at 2,000 steps/s: %d frames in 3 s; interval between frames %.1f ms"
+                    + " median, %.1f ms p95; applying a new frame to every view %.2f ms median on the UI thread%n",
+                    gaps.length, gaps[gaps.length / 2] / 1e6, gaps[(int) (gaps.length * 0.95)] / 1e6,
+                    apply[apply.length / 2] / 1e6);
+        } else {
+            log.println("frame time while playing: only " + g.size() + " frames seen");
+        }
+    }
+
+    private static int elements(EngineView v) {
+        int n = 0;
+        for (EngineView.ChannelView c : v.channels()) {
+            n += c.outputBuffer().size() + c.inFlight().size() + c.inputBuffer().size();
+        }
+        return n;
+    }
+
+    /** Entry point for running it directly: {@code java ... io.streamscope.app.Screenshots [--out DIR]}. */
+    public static void main(String[] args) {
+        System.exit(run(List.of(args), System.out, System.err));
+    }
+
+    static Frame frameOf(MainWindow w) {
+        return w.playback().frame();
+    }
+}

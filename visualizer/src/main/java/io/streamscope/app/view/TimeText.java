@@ -1,0 +1,52 @@
+package io.streamscope.app.view;
+
+import java.time.LocalTime;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Event times as people read them: plain milliseconds for small values, a clock time for timestamps of a day
+ * (scenarios write "10:02"), MIN and MAX for Flink's sentinel watermarks.
+ */
+public final class TimeText {
+    private static final long HOUR = 3_600_000L;
+    private static final long DAY = 86_400_000L;
+    private static final Pattern NUMBER = Pattern.compile("-?\\d{7,}");
+
+    private TimeText() {
+    }
+
+    public static String of(long ts) {
+        if (ts == Long.MAX_VALUE) {
+            return "MAX";
+        }
+        if (ts == Long.MIN_VALUE) {
+            return "MIN";
+        }
+        if (ts >= HOUR && ts < DAY) {
+            LocalTime t = LocalTime.ofNanoOfDay(ts * 1_000_000L);
+            if (t.getNano() != 0) {
+                return String.format("%02d:%02d:%02d.%03d", t.getHour(), t.getMinute(), t.getSecond(),
+                        t.getNano() / 1_000_000);
+            }
+            return t.getSecond() == 0 ? String.format("%02d:%02d", t.getHour(), t.getMinute())
+                    : String.format("%02d:%02d:%02d", t.getHour(), t.getMinute(), t.getSecond());
+        }
+        return Long.toString(ts);
+    }
+
+    /** Rewrites the clock-sized numbers in a text (such as a window "[36060000, 36360000)") as clock times. */
+    public static String readable(String text) {
+        if (text == null) {
+            return "";
+        }
+        Matcher m = NUMBER.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            long v = Long.parseLong(m.group());
+            m.appendReplacement(sb, v >= HOUR && v < DAY ? of(v) : m.group());
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+}
