@@ -212,7 +212,7 @@ final class LessonCommand implements Command {
         }
         out.println("stopped at " + sim.now() + " ms: " + (sim.isFinished() ? "job finished" : "job still running")
                 + ", " + trace.size() + " trace events, " + lesson.cues().size() + " cues");
-        SinkTables.print(sim.sinks(), out);
+        io.streamscope.connectors.SinkTableText.print(sim.sinks(), out);
         return Main.OK;
     }
 

@@ -104,6 +104,9 @@ public final class Main {
         for (Command c : COMMANDS) {
             sb.append(String.format("  %-9s %s%n", c.name(), c.summary()));
         }
+        // handled by the launcher script, which starts the bridge module (Flink stays out of this one)
+        sb.append(String.format("  %-9s %s%n", "flink",
+                "run or diff a scenario on real Apache Flink (see: streamscope flink --help)"));
         sb.append("\nstreamscope COMMAND --help shows the options of a command.\n");
         sb.append("exit codes: 0 success, 1 the run failed, 2 bad arguments or input file.\n");
         return sb.toString();

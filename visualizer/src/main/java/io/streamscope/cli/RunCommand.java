@@ -137,7 +137,7 @@ final class RunCommand implements Command {
         }
         out.println("stopped at " + sim.now() + " ms: " + (sim.isFinished() ? "job finished" : "job still running")
                 + ", " + trace.size() + " trace events");
-        SinkTables.print(sim.sinks(), out);
+        io.streamscope.connectors.SinkTableText.print(sim.sinks(), out);
         return writeTrace(options, trace, err);
     }
 

@@ -1,6 +1,5 @@
-package io.streamscope.cli;
+package io.streamscope.connectors;
 
-import io.streamscope.connectors.SinkTable;
 import io.streamscope.data.Json;
 import io.streamscope.data.Row;
 import java.io.PrintStream;
@@ -10,14 +9,21 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Prints sink contents as text tables: the virtual time and subtask of each receipt, then one column per Row
- * field (fields in order of first appearance; values that are not Rows get a single "value" column).
+ * Prints sink contents as text tables: the virtual time and subtask of each receipt (when known), then one
+ * column per Row field (fields in order of first appearance; values that are not Rows get a "value" column).
+ * The engine's command line and the Flink bridge print with it, so their outputs read alike.
  */
-final class SinkTables {
-    private SinkTables() {
+public final class SinkTableText {
+    private SinkTableText() {
     }
 
-    static void print(Map<String, SinkTable> sinks, PrintStream out) {
+    /** Prints every sink with the time and subtask of each receipt. */
+    public static void print(Map<String, SinkTable> sinks, PrintStream out) {
+        print(sinks, out, true);
+    }
+
+    /** Prints every sink; {@code receipts} false leaves out time and subtask (an engine that has none). */
+    public static void print(Map<String, SinkTable> sinks, PrintStream out, boolean receipts) {
         for (SinkTable t : sinks.values()) {
             out.println();
             int n = t.rows().size();
@@ -25,14 +31,14 @@ final class SinkTables {
             if (n == 0) {
                 continue;
             }
-            for (String line : table(t)) {
+            for (String line : table(t, receipts)) {
                 out.println("  " + line);
             }
         }
     }
 
     /** The lines of one table: header, rule, rows. */
-    static List<String> table(SinkTable t) {
+    public static List<String> table(SinkTable t, boolean receipts) {
         LinkedHashMap<String, Integer> fields = new LinkedHashMap<>();
         for (SinkTable.Row r : t.rows()) {
             if (r.value() instanceof Row row) {
@@ -71,6 +77,16 @@ final class SinkTables {
             }
         }
         numeric[1] = false;
+        if (!receipts) {
+            header = header.subList(2, header.size());
+            width = java.util.Arrays.copyOfRange(width, 2, width.length);
+            numeric = java.util.Arrays.copyOfRange(numeric, 2, numeric.length);
+            List<String[]> trimmed = new ArrayList<>();
+            for (String[] c : cells) {
+                trimmed.add(java.util.Arrays.copyOfRange(c, 2, c.length));
+            }
+            cells = trimmed;
+        }
         List<String> lines = new ArrayList<>();
         lines.add(format(header.toArray(new String[0]), width, numeric));
         String[] rule = new String[header.size()];
