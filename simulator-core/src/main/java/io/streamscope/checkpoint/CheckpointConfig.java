@@ -19,10 +19,12 @@ import java.time.Duration;
  * @param costs how long the synchronous and asynchronous parts of a snapshot take for a state size
  * @param retained completed checkpoints kept for recovery (Flink's state.checkpoints.num-retained: 1)
  * @param backend the state backend the snapshots are taken from
+ * @param directory checkpoint storage on disk (Flink's execution.checkpointing.dir), or null for the JobManager's
+ *     memory
  */
 public record CheckpointConfig(long intervalMillis, long timeoutMillis, long minPauseMillis, int maxConcurrent,
                                int tolerableFailures, boolean unaligned, long alignedTimeoutMillis,
-                               SnapshotCosts costs, int retained, StateBackendKind backend) {
+                               SnapshotCosts costs, int retained, StateBackendKind backend, String directory) {
 
     /** Flink's default checkpoint timeout: 10 minutes. */
     public static final long DEFAULT_TIMEOUT = 600_000;
@@ -65,7 +67,7 @@ public record CheckpointConfig(long intervalMillis, long timeoutMillis, long min
     /** Checkpointing off: the default of every job. */
     public static CheckpointConfig disabled() {
         return new CheckpointConfig(0, DEFAULT_TIMEOUT, 0, 1, 0, false, 0, SnapshotCosts.DEFAULT, 1,
-                StateBackendKind.HEAP);
+                StateBackendKind.HEAP, null);
     }
 
     /** Aligned checkpoints every {@code interval} with Flink's other defaults. */
@@ -86,48 +88,54 @@ public record CheckpointConfig(long intervalMillis, long timeoutMillis, long min
 
     public CheckpointConfig withInterval(long ms) {
         return new CheckpointConfig(ms, timeoutMillis, minPauseMillis, maxConcurrent, tolerableFailures, unaligned,
-                alignedTimeoutMillis, costs, retained, backend);
+                alignedTimeoutMillis, costs, retained, backend, directory);
     }
 
     public CheckpointConfig withTimeout(long ms) {
         return new CheckpointConfig(intervalMillis, ms, minPauseMillis, maxConcurrent, tolerableFailures, unaligned,
-                alignedTimeoutMillis, costs, retained, backend);
+                alignedTimeoutMillis, costs, retained, backend, directory);
     }
 
     public CheckpointConfig withMinPause(long ms) {
         return new CheckpointConfig(intervalMillis, timeoutMillis, ms, maxConcurrent, tolerableFailures, unaligned,
-                alignedTimeoutMillis, costs, retained, backend);
+                alignedTimeoutMillis, costs, retained, backend, directory);
     }
 
     public CheckpointConfig withMaxConcurrent(int n) {
         return new CheckpointConfig(intervalMillis, timeoutMillis, minPauseMillis, n, tolerableFailures, unaligned,
-                alignedTimeoutMillis, costs, retained, backend);
+                alignedTimeoutMillis, costs, retained, backend, directory);
     }
 
     public CheckpointConfig withTolerableFailures(int n) {
         return new CheckpointConfig(intervalMillis, timeoutMillis, minPauseMillis, maxConcurrent, n, unaligned,
-                alignedTimeoutMillis, costs, retained, backend);
+                alignedTimeoutMillis, costs, retained, backend, directory);
     }
 
     /** Unaligned checkpoints; {@code alignedTimeout} 0 starts them unaligned, more starts them aligned. */
     public CheckpointConfig withUnaligned(boolean on, long alignedTimeout) {
         return new CheckpointConfig(intervalMillis, timeoutMillis, minPauseMillis, maxConcurrent, tolerableFailures,
-                on, alignedTimeout, costs, retained, backend);
+                on, alignedTimeout, costs, retained, backend, directory);
     }
 
     public CheckpointConfig withCosts(SnapshotCosts c) {
         return new CheckpointConfig(intervalMillis, timeoutMillis, minPauseMillis, maxConcurrent, tolerableFailures,
-                unaligned, alignedTimeoutMillis, c, retained, backend);
+                unaligned, alignedTimeoutMillis, c, retained, backend, directory);
     }
 
     public CheckpointConfig withRetained(int n) {
         return new CheckpointConfig(intervalMillis, timeoutMillis, minPauseMillis, maxConcurrent, tolerableFailures,
-                unaligned, alignedTimeoutMillis, costs, n, backend);
+                unaligned, alignedTimeoutMillis, costs, n, backend, directory);
     }
 
     public CheckpointConfig withBackend(StateBackendKind b) {
         return new CheckpointConfig(intervalMillis, timeoutMillis, minPauseMillis, maxConcurrent, tolerableFailures,
-                unaligned, alignedTimeoutMillis, costs, retained, b);
+                unaligned, alignedTimeoutMillis, costs, retained, b, directory);
+    }
+
+    /** Checkpoints are written to this directory (one {@code chk-<id>} folder each), from which a run can restore. */
+    public CheckpointConfig withDirectory(java.nio.file.Path dir) {
+        return new CheckpointConfig(intervalMillis, timeoutMillis, minPauseMillis, maxConcurrent, tolerableFailures,
+                unaligned, alignedTimeoutMillis, costs, retained, backend, dir == null ? null : dir.toString());
     }
 
     /** The options a checkpoint triggered with this configuration carries in its barriers. */
@@ -136,6 +144,6 @@ public record CheckpointConfig(long intervalMillis, long timeoutMillis, long min
             return CheckpointOptions.SAVEPOINT;
         }
         return new CheckpointOptions(false, unaligned && alignedTimeoutMillis == 0, unaligned ? alignedTimeoutMillis
-                : 0);
+                : 0, false, false);
     }
 }

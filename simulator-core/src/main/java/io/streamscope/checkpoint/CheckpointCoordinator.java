@@ -22,7 +22,10 @@ public final class CheckpointCoordinator {
     private static final int MAX_QUEUED_REQUESTS = 1000;
 
     /** A request to trigger: periodic, manual, or a savepoint (savepoints first, then manual, then by age). */
-    private record Request(long seq, boolean periodic, boolean savepoint) {
+    private record Request(long seq, boolean periodic, boolean savepoint, boolean stop, boolean drain) {
+        Request(long seq, boolean periodic, boolean savepoint) {
+            this(seq, periodic, savepoint, false, false);
+        }
     }
 
     private final CheckpointConfig config;
@@ -31,6 +34,7 @@ public final class CheckpointCoordinator {
     private final Map<Long, PendingCheckpoint> pending = new LinkedHashMap<>();
     private final Map<Long, CheckpointStats> history = new LinkedHashMap<>();
     private final CompletedCheckpointStore store;
+    private final CheckpointStorage storage;
     private final TreeSet<Request> queue = new TreeSet<>(Comparator
             .comparing((Request r) -> !r.savepoint())
             .thenComparing(Request::periodic)
@@ -46,6 +50,8 @@ public final class CheckpointCoordinator {
         this.config = config;
         this.job = job;
         this.store = new CompletedCheckpointStore(config.retained());
+        this.storage = config.directory() == null ? CheckpointStorage.inMemory()
+                : CheckpointStorage.directory(java.nio.file.Path.of(config.directory()));
     }
 
     public CheckpointConfig config() {
@@ -110,6 +116,14 @@ public final class CheckpointCoordinator {
         submit(new Request(requestSeq++, false, true), now);
     }
 
+    /**
+     * Stop-with-savepoint: a savepoint after whose barrier the sources stop; when it completes the job ends
+     * (FINISHED). With {@code drain} the sources first advance event time to the end, firing every window.
+     */
+    public void stopWithSavepoint(boolean drain, long now) {
+        submit(new Request(requestSeq++, false, true, true, drain), now);
+    }
+
     private void submit(Request r, long now) {
         if (queue.size() >= MAX_QUEUED_REQUESTS) {
             skipped(now, "too many queued checkpoint requests");
@@ -161,7 +175,8 @@ public final class CheckpointCoordinator {
             return;
         }
         long id = nextCheckpointId++;
-        CheckpointOptions options = config.options(r.savepoint());
+        CheckpointOptions options = r.stop() ? CheckpointOptions.stopWithSavepoint(r.drain())
+                : config.options(r.savepoint());
         PendingCheckpoint p = new PendingCheckpoint(id, now, options, toWaitFor);
         pending.put(id, p);
         history.put(id, new CheckpointStats(id, options.savepoint(), options.unaligned(), now, toWaitFor.size()));
@@ -196,10 +211,35 @@ public final class CheckpointCoordinator {
             int acked = p.acknowledgedTasks().size();
             int needed = p.tasksToWaitFor().size();
             seq = tracer().emit(s -> new TraceEvent.CheckpointAcknowledged(s, now, state.subtask(), -1, checkpointId,
-                    state.stateBytes(), acked, needed));
+                    stats.stateBytes(), acked, needed));
         }
         if (p.isFullyAcknowledged()) {
             complete(p, now, seq);
+        }
+    }
+
+    /**
+     * A subtask finished after its final checkpoint completed, while newer checkpoints already counted on it: its
+     * state will never change again, so they take its final state as its acknowledgement (FLIP-147's finished
+     * tasks).
+     */
+    public void taskFinished(TaskStateSnapshot finalState, long now) {
+        for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
+            if (p.tasksToWaitFor().contains(finalState.subtask())) {
+                acknowledge(finalState, new SubtaskCheckpointStats(finalState.subtask(), now, 0, 0, 0, 0,
+                        finalState.stateBytes(), 0, 0, 0, false), p.checkpointId(), now);
+            }
+        }
+        // a subtask whose upstream has now all finished gets no barrier any more: it is triggered directly, as
+        // the checkpoint plan would have done had they finished before the trigger
+        for (PendingCheckpoint p : new ArrayList<>(pending.values())) {
+            StreamElement.CheckpointBarrier barrier = new StreamElement.CheckpointBarrier(p.checkpointId(),
+                    p.triggerTime(), p.options());
+            for (String s : p.notYetAcknowledged()) {
+                if (job.allUpstreamFinished(s)) {
+                    job.triggerCheckpoint(s, barrier, -1);
+                }
+            }
         }
     }
 
@@ -223,7 +263,20 @@ public final class CheckpointCoordinator {
         pending.remove(p.checkpointId());
         job.kernel().cancel(o -> o == p);
         CompletedCheckpoint cp = p.finalizeCheckpoint(now, job.operators(), store.latest());
-        store.add(cp);
+        try {
+            storage.store(cp);
+        } catch (java.io.IOException e) {
+            // Flink fails the checkpoint when its metadata cannot be written, and counts it as a failure
+            abort(p, "its metadata could not be written to checkpoint storage: " + e, true, now, cause);
+            return;
+        }
+        for (CompletedCheckpoint dropped : store.add(cp)) {
+            try {
+                storage.discard(dropped);
+            } catch (java.io.IOException e) {
+                // a subsumed checkpoint that cannot be deleted stays on disk, as in Flink; nothing else changes
+            }
+        }
         CheckpointStats stats = history.get(p.checkpointId());
         stats.completed(now);
         lastCompletionTime = now;
@@ -243,6 +296,10 @@ public final class CheckpointCoordinator {
         job.checkpointCompleted(cp);
         for (String s : p.acknowledgedTasks()) {
             job.notifyCheckpointComplete(s, cp.checkpointId(), seq);
+        }
+        if (p.options().stop()) {
+            stopScheduler(); // the job ends with this savepoint
+            return;
         }
         executeQueued(now);
     }
@@ -293,7 +350,7 @@ public final class CheckpointCoordinator {
      * checkpoint completes, and checkpoint ids continue after it.
      */
     public void restoredFrom(CompletedCheckpoint c) {
-        store.add(c);
+        store.add(c); // not written again: it is where the job came from
         nextCheckpointId = Math.max(nextCheckpointId, c.checkpointId() + 1);
     }
 

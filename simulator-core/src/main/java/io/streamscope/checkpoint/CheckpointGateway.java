@@ -23,6 +23,9 @@ public interface CheckpointGateway {
      */
     List<String> tasksToTrigger();
 
+    /** True for a subtask with inputs whose upstream subtasks have all finished (it gets no more barriers). */
+    boolean allUpstreamFinished(String subtask);
+
     /** Subtasks that must acknowledge: every subtask that has not finished. */
     List<String> tasksToWaitFor();
 

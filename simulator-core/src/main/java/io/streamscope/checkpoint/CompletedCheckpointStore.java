@@ -13,12 +13,14 @@ public final class CompletedCheckpointStore {
         this.retained = retained;
     }
 
-    /** Adds a checkpoint; the oldest ones beyond the retained number are dropped (subsumed). */
-    public void add(CompletedCheckpoint c) {
+    /** Adds a checkpoint; returns the oldest ones beyond the retained number, which are dropped (subsumed). */
+    public List<CompletedCheckpoint> add(CompletedCheckpoint c) {
         checkpoints.addLast(c);
+        List<CompletedCheckpoint> dropped = new ArrayList<>();
         while (checkpoints.size() > retained) {
-            checkpoints.removeFirst();
+            dropped.add(checkpoints.removeFirst());
         }
+        return dropped;
     }
 
     /** The newest completed checkpoint, or null. */

@@ -50,6 +50,11 @@ final class PendingCheckpoint {
         return true;
     }
 
+    /** Subtasks that still have to acknowledge, in plan order. */
+    List<String> notYetAcknowledged() {
+        return new ArrayList<>(notYetAcknowledged);
+    }
+
     boolean isFullyAcknowledged() {
         return notYetAcknowledged.isEmpty();
     }

@@ -183,6 +183,10 @@ public final class SinkTable {
     /** The longest a record of the transaction has waited since its write, at {@code now}. */
     public long maxDelay(String txn, long now) {
         Txn t = transactions.get(txn);
+        if (t == null) {
+            // a transaction of an earlier job this one was restored from (a savepoint): its records are not here
+            return 0;
+        }
         long max = 0;
         for (int i : t.rows) {
             max = Math.max(max, now - rows.get(i).time());

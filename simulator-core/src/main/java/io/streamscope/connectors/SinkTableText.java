@@ -87,6 +87,25 @@ public final class SinkTableText {
             }
             cells = trimmed;
         }
+        return layout(header, cells, width, numeric);
+    }
+
+    /** The lines of any text table: header, rule, rows; columns holding only numbers align right. */
+    public static List<String> layout(List<String> header, List<String[]> cells) {
+        int[] width = new int[header.size()];
+        boolean[] numeric = new boolean[header.size()];
+        for (int i = 0; i < header.size(); i++) {
+            width[i] = header.get(i).length();
+            numeric[i] = true;
+            for (String[] c : cells) {
+                width[i] = Math.max(width[i], c[i].length());
+                numeric[i] &= c[i].isEmpty() || c[i].matches("-?[0-9][0-9.Ee+-]*");
+            }
+        }
+        return layout(header, cells, width, numeric);
+    }
+
+    private static List<String> layout(List<String> header, List<String[]> cells, int[] width, boolean[] numeric) {
         List<String> lines = new ArrayList<>();
         lines.add(format(header.toArray(new String[0]), width, numeric));
         String[] rule = new String[header.size()];

@@ -20,8 +20,10 @@ public final class Channel {
     private final ArrayDeque<Envelope> outputBuffer = new ArrayDeque<>();
     private final ArrayDeque<Envelope> wire = new ArrayDeque<>();
     private final ArrayDeque<Envelope> inputBuffer = new ArrayDeque<>();
+    private final ArrayDeque<Envelope> priority = new ArrayDeque<>();
     private long lastArrival;
     private boolean arrivalScheduled;
+    private long nextSeq;
 
     Channel(String id, Subtask sender, Subtask receiver, int gateIndex, JobRuntime rt) {
         this.id = id;
@@ -59,6 +61,7 @@ public final class Channel {
 
     void send(StreamElement element, long now) {
         Envelope env = new Envelope(element, this);
+        env.seq = nextSeq++;
         if (rt.tracer().on()) {
             long cause = rt.tracer().cause();
             env.traceSeq = rt.tracer().emit(seq -> new TraceEvent.ElementSent(seq, now, sender.id(), cause, id,
@@ -118,7 +121,130 @@ public final class Channel {
     Envelope take(long now) {
         Envelope env = inputBuffer.poll();
         pump(now);
+        if (sender.finishRequested() && isEmpty()) {
+            rt.kernel().schedule(now, sender, sender::finishIfDrainedAction);
+        }
+        if (sender.status() == Subtask.Status.FINISHED && isEmpty() && receiver.finishRequested()) {
+            rt.kernel().schedule(now, receiver, receiver::finishIfDrainedAction);
+        }
         return env;
+    }
+
+    // ---------------------------------------------------------------- unaligned checkpoints
+
+    /**
+     * Sends an unaligned barrier: it needs no credit and overtakes everything queued in the channel, arriving
+     * after the channel latency. Returns what waited in the output buffer, which the sender persists.
+     */
+    List<StreamElement> sendPriority(StreamElement.CheckpointBarrier barrier, long now) {
+        Envelope env = new Envelope(barrier, this);
+        env.seq = nextSeq++;
+        env.outputStart = outputBuffer.isEmpty() ? env.seq : outputBuffer.peek().seq;
+        List<StreamElement> persisted = new ArrayList<>();
+        for (Envelope e : outputBuffer) {
+            if (!(e.element instanceof StreamElement.CheckpointBarrier)) {
+                persisted.add(e.element);
+            }
+        }
+        deliverPriority(env, now, now + rt.config().channelLatencyMillis());
+        return persisted;
+    }
+
+    private void deliverPriority(Envelope env, long now, long arrival) {
+        if (rt.tracer().on()) {
+            long cause = rt.tracer().cause();
+            env.traceSeq = rt.tracer().emit(seq -> new TraceEvent.ElementSent(seq, now, sender.id(), cause, id,
+                    env.element.describe()));
+        }
+        env.arrival = arrival;
+        priority.add(env);
+        rt.kernel().schedule(arrival, this, t -> {
+            priority.remove(env);
+            receiver.gate().hold(gateIndex);
+            if (rt.tracer().on()) {
+                long cause = env.traceSeq;
+                env.traceSeq = rt.tracer().emit(seq -> new TraceEvent.ElementDelivered(seq, t, receiver.id(), cause,
+                        id, env.element.describe()));
+            }
+            receiver.onPriorityBarrier(this, env, t);
+        });
+    }
+
+    /**
+     * The aligned timeout of a checkpoint passed while its barrier still waits in this channel: the barrier is
+     * taken out and sent ahead as an unaligned one, carrying the elements it overtook. False if the receiver
+     * already took it.
+     */
+    boolean convertQueuedBarrier(long checkpointId, long now) {
+        List<Envelope> ahead = new ArrayList<>();
+        Envelope found = null;
+        for (ArrayDeque<Envelope> q : List.of(inputBuffer, wire, outputBuffer)) {
+            for (Envelope e : q) {
+                if (e.element instanceof StreamElement.CheckpointBarrier b && b.checkpointId() == checkpointId) {
+                    found = e;
+                    break;
+                }
+                ahead.add(e);
+            }
+            if (found != null) {
+                q.remove(found);
+                break;
+            }
+        }
+        if (found == null) {
+            return false;
+        }
+        StreamElement.CheckpointBarrier b = (StreamElement.CheckpointBarrier) found.element;
+        Envelope env = new Envelope(b.toUnaligned(), this);
+        env.seq = found.seq;
+        env.overtaken = new ArrayList<>();
+        for (Envelope e : ahead) {
+            if (!(e.element instanceof StreamElement.CheckpointBarrier)) {
+                env.overtaken.add(e.element);
+            }
+        }
+        pump(now);
+        // the barrier was already on its way or at the receiver: what followed it must not be read before it
+        receiver.gate().hold(gateIndex);
+        deliverPriority(env, now, now);
+        return true;
+    }
+
+    /** Elements sent before position {@code limit} that the receiver has not taken yet, oldest first. */
+    List<StreamElement> unprocessedBefore(long limit) {
+        List<StreamElement> out = new ArrayList<>();
+        for (ArrayDeque<Envelope> q : List.of(inputBuffer, wire, outputBuffer)) {
+            for (Envelope e : q) {
+                if (e.seq < limit && !(e.element instanceof StreamElement.CheckpointBarrier)) {
+                    out.add(e.element);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Restores in-flight data of an unaligned checkpoint: it goes out first, ahead of anything new. */
+    void restoreInFlight(List<StreamElement> elements, long now) {
+        for (StreamElement e : elements) {
+            Envelope env = new Envelope(e, this);
+            env.seq = nextSeq++;
+            outputBuffer.add(env);
+        }
+        pump(now);
+    }
+
+    /** Unaligned barriers overtaking on the wire. */
+    public List<StreamElement> priorityContents() {
+        return contents(priority);
+    }
+
+    /** Arrival times of the unaligned barriers on the wire, aligned with {@link #priorityContents()}. */
+    public List<Long> priorityArrivals() {
+        List<Long> out = new ArrayList<>(priority.size());
+        for (Envelope e : priority) {
+            out.add(e.arrival);
+        }
+        return out;
     }
 
     /** Elements in the sender's output buffer, oldest first. */
@@ -155,6 +281,7 @@ public final class Channel {
 
     /** Drops everything in the channel: a failover discards in-flight data (its kernel actions are cancelled too). */
     void clear() {
+        priority.clear();
         outputBuffer.clear();
         wire.clear();
         inputBuffer.clear();
@@ -167,6 +294,6 @@ public final class Channel {
     }
 
     public boolean isEmpty() {
-        return outputBuffer.isEmpty() && wire.isEmpty() && inputBuffer.isEmpty();
+        return outputBuffer.isEmpty() && wire.isEmpty() && inputBuffer.isEmpty() && priority.isEmpty();
     }
 }

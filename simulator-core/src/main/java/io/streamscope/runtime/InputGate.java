@@ -16,6 +16,8 @@ public final class InputGate {
     private final boolean[] ended;
     /** Channels held back by barrier alignment: their data stays queued until the checkpoint is aligned. */
     private final boolean[] blocked;
+    /** Channels whose unaligned barrier waits to be taken: nothing behind it may be read before it. */
+    private final boolean[] held;
     private int endedCount;
     private final Subtask owner;
 
@@ -24,6 +26,7 @@ public final class InputGate {
         this.queued = new boolean[numChannels];
         this.ended = new boolean[numChannels];
         this.blocked = new boolean[numChannels];
+        this.held = new boolean[numChannels];
     }
 
     void addChannel(Channel c) {
@@ -31,7 +34,7 @@ public final class InputGate {
     }
 
     void notifyAvailable(Channel c, long now) {
-        if (blocked[c.gateIndex()]) {
+        if (blocked[c.gateIndex()] || held[c.gateIndex()]) {
             return; // queued again when alignment releases it
         }
         if (!queued[c.gateIndex()]) {
@@ -42,21 +45,24 @@ public final class InputGate {
     }
 
     Envelope poll(long now) {
-        Channel c = available.poll();
-        while (c != null && blocked[c.gateIndex()]) {
-            queued[c.gateIndex()] = false;
-            c = available.poll();
+        while (true) {
+            Channel c = available.poll();
+            if (c == null) {
+                return null;
+            }
+            if (blocked[c.gateIndex()] || held[c.gateIndex()] || !c.hasInput()) {
+                // blocked by alignment, or emptied by a barrier that was taken out to overtake as unaligned
+                queued[c.gateIndex()] = false;
+                continue;
+            }
+            Envelope env = c.take(now);
+            if (c.hasInput()) {
+                available.add(c);
+            } else {
+                queued[c.gateIndex()] = false;
+            }
+            return env;
         }
-        if (c == null) {
-            return null;
-        }
-        Envelope env = c.take(now);
-        if (c.hasInput()) {
-            available.add(c);
-        } else {
-            queued[c.gateIndex()] = false;
-        }
-        return env;
     }
 
     /** Marks a channel's end of input; true when every channel has ended. */
@@ -79,6 +85,22 @@ public final class InputGate {
             return;
         }
         blocked[index] = false;
+        Channel c = channels.get(index);
+        if (c.hasInput()) {
+            notifyAvailable(c, now);
+        }
+    }
+
+    /** An unaligned barrier of this channel waits to be taken: the channel is read again only after it. */
+    void hold(int index) {
+        held[index] = true;
+    }
+
+    void release(int index, long now) {
+        if (!held[index]) {
+            return;
+        }
+        held[index] = false;
         Channel c = channels.get(index);
         if (c.hasInput()) {
             notifyAvailable(c, now);

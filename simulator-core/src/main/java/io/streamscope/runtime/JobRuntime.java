@@ -68,6 +68,8 @@ public final class JobRuntime implements CheckpointGateway {
     /** Owner of pending restarts and planned faults, so a finished or failed job drops them. */
     private final Object jobManagerOwner = new Object();
     private final TreeSet<Integer> waitingForRestart = new TreeSet<>();
+    /** The max parallelism each operator runs with: its own, or the one of the state it is restored from. */
+    private final Map<JobVertex, Integer> maxParallelism = new IdentityHashMap<>();
     private JobStatus status = JobStatus.RUNNING;
     private int restarts;
     private String failureCause;
@@ -98,6 +100,9 @@ public final class JobRuntime implements CheckpointGateway {
             channels.add(null);
         }
         this.attempts = new int[refs.size()];
+        for (JobVertex v : plan.jobGraph().vertices()) {
+            maxParallelism.put(v, effectiveMaxParallelism(v, settings.restoreFrom()));
+        }
         RestartStrategy restartStrategy = settings.effectiveRestartStrategy();
         this.logs = new ReplayableLogs(!(restartStrategy instanceof RestartStrategy.NoRestart), random);
         this.coordinator = settings.checkpointing().enabled()
@@ -105,6 +110,37 @@ public final class JobRuntime implements CheckpointGateway {
         this.failureHandler = new ExecutionFailureHandler(settings.failoverStrategy(), new PipelinedRegions(plan),
                 restartStrategy.create(random), refs.size());
         deploy(all);
+    }
+
+    /**
+     * Flink's rule when restoring: the max parallelism fixes the key groups, so it must match the state's. An
+     * operator whose max parallelism was not set explicitly takes the state's (if it is at least the parallelism);
+     * one set explicitly to another value is refused.
+     */
+    private static int effectiveMaxParallelism(JobVertex v, CompletedCheckpoint restoreFrom) {
+        int mp = v.maxParallelism();
+        OperatorState state = restoreFrom == null ? null : restoreFrom.operators().get(uid(v));
+        if (state == null || state.maxParallelism() == mp) {
+            return mp;
+        }
+        if (v.configuredMaxParallelism() > 0) {
+            throw new IllegalStateException("cannot restore operator '" + v.name() + "' from "
+                    + restoreFrom.describe() + ": its max parallelism was " + state.maxParallelism() + " and is now"
+                    + " set to " + mp + ". The max parallelism fixes the number of key groups, so it must not change;"
+                    + " set it back to " + state.maxParallelism() + " (or leave it unset to take it from the state)");
+        }
+        if (state.maxParallelism() < v.parallelism()) {
+            throw new IllegalStateException("cannot restore operator '" + v.name() + "' from "
+                    + restoreFrom.describe() + " with parallelism " + v.parallelism() + ": its state has "
+                    + state.maxParallelism() + " key groups (its max parallelism), and a parallelism cannot exceed"
+                    + " the max parallelism");
+        }
+        return state.maxParallelism();
+    }
+
+    /** The max parallelism (number of key groups) an operator runs with in this deployment. */
+    public int maxParallelism(JobVertex v) {
+        return maxParallelism.get(v);
     }
 
     // ---------------------------------------------------------------- deployment
@@ -168,7 +204,7 @@ public final class JobRuntime implements CheckpointGateway {
                     chs.sort(java.util.Comparator.comparingInt(c -> c.receiver().index()));
                     int start = e.partitioner() instanceof io.streamscope.graph.Partitioner.Rebalance
                             ? random.nextInt(chs.size()) : 0;
-                    RecordWriter w = new RecordWriter(chs, e.partitioner(), e.target().maxParallelism(), start);
+                    RecordWriter w = new RecordWriter(chs, e.partitioner(), maxParallelism(e.target()), start);
                     s.addWriter(w);
                     outs.get(v).addTarget(e.outputTag(), ChainOutput.network(w));
                 }
@@ -237,10 +273,16 @@ public final class JobRuntime implements CheckpointGateway {
 
     private void open(TreeSet<Integer> positions, CompletedCheckpoint restore, long cause) {
         try {
+            if (restore != null && !restore.channelState().isEmpty()) {
+                refuseRescaleWithChannelState(restore);
+            }
             for (int i : positions) {
                 Subtask s = subtasks.get(i);
                 s.open();
                 restore(s, restore, cause);
+            }
+            if (restore != null) {
+                restoreChannelState(positions, restore);
             }
         } catch (RuntimeException e) {
             throw e;
@@ -261,7 +303,7 @@ public final class JobRuntime implements CheckpointGateway {
             JobVertex v = vertices.get(k);
             OperatorState state = cp == null ? null : cp.operators().get(uid(v));
             OperatorRestoreState assigned = state == null ? null
-                    : StateAssignment.assign(cp, state, s.index(), v.parallelism(), v.maxParallelism());
+                    : StateAssignment.assign(cp, state, s.index(), v.parallelism(), maxParallelism(v));
             if (assigned != null) {
                 bytes += assigned.sizeBytes();
             }
@@ -271,6 +313,9 @@ public final class JobRuntime implements CheckpointGateway {
                 }
             } else {
                 s.operators().get(k - first).initializeState(assigned);
+                if (assigned != null) {
+                    s.checkpointer().restored(uid(v), assigned.keyGroups());
+                }
             }
         }
         if (cp != null && tracer.on()) {
@@ -279,6 +324,33 @@ public final class JobRuntime implements CheckpointGateway {
             String detail = s.source() == null ? "" : s.source().describeOffsets();
             tracer.emit(e -> new TraceEvent.SubtaskRestored(e, now, s.id(), cause, cp.checkpointId(), restored,
                     detail));
+        }
+    }
+
+    /** In-flight data of an unaligned checkpoint is put back into its channels, to be processed first. */
+    private void restoreChannelState(TreeSet<Integer> positions, CompletedCheckpoint cp) {
+        for (Channel c : channels) {
+            List<byte[]> data = cp.channelState().get(c.id());
+            if (data == null || !positions.contains(positionOf.get(c.receiver().id()))) {
+                continue;
+            }
+            List<StreamElement> elements = new ArrayList<>();
+            for (byte[] b : data) {
+                elements.add((StreamElement) io.streamscope.state.StateSerializer.deserialize(b));
+            }
+            c.restoreInFlight(elements, kernel.now());
+        }
+    }
+
+    private void refuseRescaleWithChannelState(CompletedCheckpoint cp) {
+        for (JobVertex v : plan.jobGraph().vertices()) {
+            OperatorState s = cp.operators().get(uid(v));
+            if (s != null && s.parallelism() != v.parallelism()) {
+                throw new IllegalStateException("cannot rescale operator '" + v.name() + "' from " + s.parallelism()
+                        + " to " + v.parallelism() + " with " + cp.describe() + ": it holds in-flight data of an"
+                        + " unaligned checkpoint, whose redistribution is not modelled; restore from a savepoint"
+                        + " (always aligned) to rescale");
+            }
         }
     }
 
@@ -291,6 +363,9 @@ public final class JobRuntime implements CheckpointGateway {
 
     void onSubtaskFinished(Subtask s) throws Exception {
         long now = kernel.now();
+        if (coordinator != null && s.checkpointer().lastSnapshot() != null) {
+            coordinator.taskFinished(s.checkpointer().lastSnapshot(), now);
+        }
         for (Channel c : s.outputChannels()) {
             c.receiver().upstreamFinished(now);
         }
@@ -394,6 +469,20 @@ public final class JobRuntime implements CheckpointGateway {
     }
 
     @Override
+    public boolean allUpstreamFinished(String subtask) {
+        Subtask s = subtask(subtask);
+        if (s.inputChannels().isEmpty()) {
+            return false;
+        }
+        for (Channel c : s.inputChannels()) {
+            if (c.sender().status() != Subtask.Status.FINISHED) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Override
     public List<String> tasksToWaitFor() {
         List<String> out = new ArrayList<>();
         for (Subtask s : subtasks) {
@@ -429,7 +518,7 @@ public final class JobRuntime implements CheckpointGateway {
     public List<OperatorInfo> operators() {
         List<OperatorInfo> out = new ArrayList<>();
         for (JobVertex v : plan.jobGraph().vertices()) {
-            out.add(new OperatorInfo(uid(v), v.name(), v.parallelism(), v.maxParallelism()));
+            out.add(new OperatorInfo(uid(v), v.name(), v.parallelism(), maxParallelism(v)));
         }
         return out;
     }

@@ -200,7 +200,7 @@ final class KeyedProcessOperator implements StreamOperator, InternalTimerService
     /** The function's keyed state and its timers, per key group. */
     @Override
     public OperatorSubtaskState snapshotState(long checkpointId) {
-        KeyGroupStateWriter w = new KeyGroupStateWriter(ctx.vertex().maxParallelism(), "operator '"
+        KeyGroupStateWriter w = new KeyGroupStateWriter(ctx.maxParallelism(), "operator '"
                 + ctx.operatorName() + "' in " + ctx.subtaskId());
         backend.snapshotTo(w);
         for (InternalTimerService.TimerSnapshot t : timers.snapshot()) {

@@ -67,10 +67,15 @@ public final class OperatorContext {
         return (KeySelector<T, K>) vertex.keySelector();
     }
 
+    /** The number of key groups this operator runs with (its max parallelism, or the restored state's). */
+    public int maxParallelism() {
+        return subtask.runtime().maxParallelism(vertex);
+    }
+
     /** Keyed state of this operator (created on first use). */
     public HeapKeyedStateBackend keyedState() {
         if (keyedState == null) {
-            keyedState = new HeapKeyedStateBackend(vertex.maxParallelism());
+            keyedState = new HeapKeyedStateBackend(maxParallelism());
         }
         return keyedState;
     }

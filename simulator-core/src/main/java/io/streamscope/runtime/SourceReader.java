@@ -37,6 +37,8 @@ public final class SourceReader {
     private final Output output;
     private final OperatorContext context;
     private int roundRobin;
+    /** Stop-with-savepoint: after the savepoint's barrier the source reads nothing more. */
+    private boolean stopped;
 
     SourceReader(Subtask subtask, PartitionedLog log, WatermarkStrategy strategy, List<Integer> assigned,
                  Output output, OperatorContext context) {
@@ -82,6 +84,9 @@ public final class SourceReader {
 
     /** The next record visible at {@code now}, round-robin over splits; null if none (then a wake is arranged). */
     Envelope pollNext(long now) throws Exception {
+        if (stopped) {
+            return null;
+        }
         int n = partitions.length;
         long earliest = Long.MAX_VALUE;
         boolean anyLeft = false;
@@ -266,6 +271,20 @@ public final class SourceReader {
                 }
             }
         }
+    }
+
+    /**
+     * Stop-with-savepoint with --drain: event time advances to the end before the savepoint, so every window and
+     * event-time timer downstream fires first.
+     */
+    void drain(long now) {
+        subtask.advanceInputWatermark(Long.MAX_VALUE, now);
+        output.emitWatermark(Long.MAX_VALUE);
+    }
+
+    /** Stop-with-savepoint: nothing more is read after the savepoint's barrier. */
+    void stop() {
+        stopped = true;
     }
 
     /** The splits' positions as text, such as {@code events-0@12, events-1@7}. */

@@ -6,6 +6,7 @@ import io.streamscope.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.PriorityQueue;
 
 /**
@@ -58,6 +59,9 @@ public final class Subtask {
     /** All input ended; with checkpointing the subtask waits for a final checkpoint before it finishes. */
     private boolean endOfData;
     private long finalCheckpointId = -1;
+    /** The final checkpoint completed; the subtask finishes once downstream has taken all it sent. */
+    private boolean finishRequested;
+    private long stopSavepointId = -1;
 
     Subtask(ExecutionPlan.SubtaskRef ref, JobRuntime rt, int attempt) {
         this.ref = ref;
@@ -280,7 +284,7 @@ public final class Subtask {
         }
         int channel = env.channel.gateIndex();
         if (barrierHandler != null && !(el instanceof StreamElement.CheckpointBarrier)) {
-            barrierHandler.elementProcessed();
+            barrierHandler.elementProcessed(el, channel);
         }
         if (el instanceof StreamElement.Record r) {
             recordsProcessed++;
@@ -382,8 +386,14 @@ public final class Subtask {
     /** The coordinator's trigger (sources, and subtasks whose upstream all finished): a mail in the mailbox. */
     void triggerCheckpoint(StreamElement.CheckpointBarrier barrier, long cause) {
         scheduleMail(rt.kernel().now(), now -> {
+            if (barrierHandler != null && barrierHandler.hasSeen(barrier.checkpointId())) {
+                return; // it already took part through a barrier
+            }
             rt.tracer().setCause(cause);
-            checkpointer.checkpointState(barrier, 0, 0, 0, now);
+            if (barrierHandler != null) {
+                barrierHandler.triggered(barrier.checkpointId(), now);
+            }
+            checkpointer.checkpointState(barrier, now - barrier.timestamp(), 0, 0, now);
         }, true);
     }
 
@@ -398,10 +408,53 @@ public final class Subtask {
             for (StreamOperator op : operators) {
                 op.notifyCheckpointComplete(checkpointId);
             }
+            checkpointer.checkpointComplete(checkpointId);
+            if (checkpointId == stopSavepointId) {
+                completeFinish(now); // stop-with-savepoint: the job ends with its savepoint
+                return;
+            }
             if (endOfData && finalCheckpointId >= 0 && checkpointId >= finalCheckpointId) {
-                completeFinish(now);
+                finishRequested = true;
+                finishIfDrained(now);
             }
         }, true);
+    }
+
+    /**
+     * Finishes once its final checkpoint completed, every upstream subtask has finished with nothing left in its
+     * channel (Flink's EndOfPartition on every input), and downstream has taken everything it sent: as in Flink
+     * since FLIP-147, a task never finishes before its inputs, and never leaves records or barriers in a channel.
+     */
+    void finishIfDrained(long now) throws Exception {
+        if (!finishRequested || status != Status.RUNNING) {
+            return;
+        }
+        for (Channel c : inputChannels()) {
+            if (c.sender().status() != Status.FINISHED || !c.isEmpty()) {
+                return; // called again when the sender finishes, or when the channel is drained
+            }
+        }
+        for (Channel c : outputChannels()) {
+            if (!c.isEmpty()) {
+                return; // Channel.take calls back when the receiver has taken the last element
+            }
+        }
+        completeFinish(now);
+    }
+
+    boolean finishRequested() {
+        return finishRequested;
+    }
+
+    /** {@link #finishIfDrained} as a kernel action (scheduled when a receiver took the last element). */
+    void finishIfDrainedAction(long now) {
+        try {
+            finishIfDrained(now);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("subtask " + id() + " failed: " + e, e);
+        }
     }
 
     /** Checkpoint aborted: an alignment for it lets its channels go; operators are told. */
@@ -422,11 +475,74 @@ public final class Subtask {
         rt.declineCheckpoint(id(), checkpointId, reason, counts, now);
     }
 
-    /** Sends a barrier on every output channel, behind the data already sent (aligned). */
-    void broadcastBarrier(StreamElement.CheckpointBarrier barrier, long now) {
+    /**
+     * True when this subtask forwards the barrier unaligned: the checkpoint is unaligned, or it is an aligned one
+     * whose aligned timeout has already passed (Flink then sends the barrier as unaligned).
+     */
+    boolean forwardsUnaligned(StreamElement.CheckpointBarrier barrier, long now) {
+        io.streamscope.checkpoint.CheckpointOptions o = barrier.options();
+        return o.unaligned() || (o.timeoutable() && now >= barrier.timestamp() + o.alignedTimeoutMillis());
+    }
+
+    /** What waits in each output buffer, by channel id (what an unaligned barrier overtakes). */
+    Map<String, List<StreamElement>> outputBuffers() {
+        Map<String, List<StreamElement>> out = new java.util.LinkedHashMap<>();
         for (RecordWriter w : writers) {
-            w.broadcast(barrier, now);
+            for (Channel c : w.channels()) {
+                List<StreamElement> l = new ArrayList<>();
+                for (StreamElement e : c.outputBufferContents()) {
+                    if (!(e instanceof StreamElement.CheckpointBarrier)) {
+                        l.add(e);
+                    }
+                }
+                out.put(c.id(), l);
+            }
         }
+        return out;
+    }
+
+    /**
+     * Sends a barrier on every output channel: aligned, behind the data already sent; or unaligned, overtaking it.
+     * An aligned barrier that may time out is turned into an unaligned one at its deadline if it still waits in a
+     * channel then.
+     */
+    void forwardBarrier(StreamElement.CheckpointBarrier barrier, boolean unaligned, long now) {
+        StreamElement.CheckpointBarrier b = unaligned && !barrier.options().unaligned() ? barrier.toUnaligned()
+                : barrier;
+        for (RecordWriter w : writers) {
+            for (Channel c : w.channels()) {
+                if (unaligned) {
+                    c.sendPriority(b, now);
+                } else {
+                    c.send(b, now);
+                }
+            }
+        }
+        if (!unaligned && barrier.options().timeoutable() && !writers.isEmpty()) {
+            long deadline = barrier.timestamp() + barrier.options().alignedTimeoutMillis();
+            rt.kernel().schedule(deadline, this, t -> {
+                for (RecordWriter w : writers) {
+                    for (Channel c : w.channels()) {
+                        c.convertQueuedBarrier(barrier.checkpointId(), t);
+                    }
+                }
+            });
+        }
+    }
+
+    /** An unaligned barrier arrived ahead of the data: the subtask takes it in its mailbox, even when backpressured. */
+    void onPriorityBarrier(Channel c, Envelope env, long now) {
+        long cause = env.traceSeq;
+        scheduleMail(now, t -> {
+            rt.tracer().setCause(cause);
+            try {
+                if (barrierHandler != null) {
+                    barrierHandler.processPriorityBarrier(env, c.gateIndex(), t);
+                }
+            } finally {
+                gate.release(c.gateIndex(), t);
+            }
+        }, true);
     }
 
     /** The synchronous part of a snapshot: the subtask takes no input and runs no mail until then. */
@@ -435,18 +551,25 @@ public final class Subtask {
         requestWake(time);
     }
 
-    /** A snapshot was taken; the first one after the end of input is the final checkpoint to wait for. */
-    void checkpointTaken(long checkpointId) {
+    /**
+     * A snapshot was taken; the first one after the end of input is the final checkpoint to wait for, and the
+     * savepoint of stop-with-savepoint ends the subtask when it completes.
+     */
+    void checkpointTaken(StreamElement.CheckpointBarrier barrier) {
         if (endOfData && finalCheckpointId < 0) {
-            finalCheckpointId = checkpointId;
+            finalCheckpointId = barrier.checkpointId();
+        }
+        if (barrier.options().stop()) {
+            stopSavepointId = barrier.checkpointId();
         }
     }
 
-    /** An upstream subtask finished: its channels may now count as aligned. */
+    /** An upstream subtask finished: its channels may now count as aligned, and this subtask may finish. */
     void upstreamFinished(long now) throws Exception {
         if (barrierHandler != null && status == Status.RUNNING) {
-            barrierHandler.checkAligned(now);
+            barrierHandler.checkComplete(now);
         }
+        finishIfDrained(now);
     }
 
     /** Stops the subtask for a failover: no more mails or processing; its pending kernel actions are dropped. */
@@ -493,6 +616,11 @@ public final class Subtask {
             }
         }
         return out;
+    }
+
+    /** With the RocksDB backend: the live SST files of each keyed operator of the chain, by operator uid. */
+    public Map<String, List<String>> sstFiles() {
+        return checkpointer.sstFiles();
     }
 
     /** Until when the synchronous part of a snapshot blocks the subtask (in the past when it does not). */

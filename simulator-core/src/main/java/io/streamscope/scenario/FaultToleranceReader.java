@@ -17,7 +17,7 @@ import java.util.List;
  */
 final class FaultToleranceReader {
     static final List<String> CHECKPOINTING_FIELDS = List.of("interval", "mode", "timeout", "minPause",
-            "maxConcurrent", "tolerableFailures", "alignedTimeout", "retained");
+            "maxConcurrent", "tolerableFailures", "alignedTimeout", "retained", "stateBackend");
     static final List<String> RESTART_TYPES = List.of("none", "fixed-delay", "exponential-delay");
     static final List<String> FAULT_KINDS = List.of("fail-subtask", "kill-taskmanager", "slow-subtask",
             "fail-checkpoint-storage", "checkpoint-timeout");
@@ -56,6 +56,16 @@ final class FaultToleranceReader {
         if (o.has("retained")) {
             c = c.withRetained(doc.integer(o.get("retained"), Doc.child(p, "retained"),
                     "a number of retained checkpoints", 1, Integer.MAX_VALUE));
+        }
+        if (o.has("stateBackend")) {
+            String bp = Doc.child(p, "stateBackend");
+            String b = doc.string(o.get("stateBackend"), bp, "a state backend");
+            if (b.equals("rocksdb")) {
+                c = c.withBackend(CheckpointConfig.StateBackendKind.ROCKSDB_INCREMENTAL);
+            } else if (!b.equals("hashmap")) {
+                throw doc.error(bp, "expected \"hashmap\" (state on the heap, full checkpoints) or \"rocksdb\""
+                        + " (embedded RocksDB, incremental checkpoints), got " + Doc.quote(b));
+            }
         }
         boolean unaligned = false;
         if (o.has("mode")) {

@@ -2,6 +2,7 @@ package io.streamscope.scenario;
 
 import io.streamscope.api.functions.FilterFunction;
 import io.streamscope.data.Row;
+import io.streamscope.data.Values;
 import java.util.List;
 
 /**
@@ -29,9 +30,9 @@ public record FieldFilter(String field, String op, Object value) implements Filt
         Object v = row.require(field);
         switch (op) {
             case "==":
-                return same(v, value);
+                return Values.same(v, value);
             case "!=":
-                return !same(v, value);
+                return !Values.same(v, value);
             default:
                 int c = order(v, value);
                 switch (op) {
@@ -47,29 +48,12 @@ public record FieldFilter(String field, String op, Object value) implements Filt
         }
     }
 
-    private static boolean same(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return compareNumbers(x, y) == 0;
-        }
-        return a == null ? b == null : a.equals(b);
-    }
-
     private int order(Object a, Object b) {
-        if (a instanceof Number x && b instanceof Number y) {
-            return compareNumbers(x, y);
-        }
-        if (a instanceof String x && b instanceof String y) {
-            return x.compareTo(y);
+        if ((a instanceof Number && b instanceof Number) || (a instanceof String && b instanceof String)) {
+            return Values.compare(a, b);
         }
         throw new IllegalArgumentException("filter " + this + ": cannot order " + io.streamscope.data.Json.render(a)
                 + " against " + io.streamscope.data.Json.render(b));
-    }
-
-    private static int compareNumbers(Number x, Number y) {
-        if ((x instanceof Long || x instanceof Integer) && (y instanceof Long || y instanceof Integer)) {
-            return Long.compare(x.longValue(), y.longValue());
-        }
-        return Double.compare(x.doubleValue(), y.doubleValue());
     }
 
     @Override

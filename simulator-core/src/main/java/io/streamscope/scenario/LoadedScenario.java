@@ -2,6 +2,7 @@ package io.streamscope.scenario;
 
 import io.streamscope.api.StreamExecutionEnvironment;
 import io.streamscope.checkpoint.CompletedCheckpoint;
+import io.streamscope.connectors.PartitionedLog;
 import io.streamscope.failover.Fault;
 import io.streamscope.runtime.EngineConfig;
 import io.streamscope.sim.Simulation;
@@ -22,15 +23,26 @@ import java.util.Map;
  * @param operatorNames the display name of each operator by id (the id when the file gives none), in file
  *     order; the job itself names operators, subtasks and sinks by id
  * @param faults the fault plan, in file order (checkpointing and restart settings are on {@code env})
+ * @param topics the topics of the file by name, in file order (a SQL session over the scenario reads them)
+ * @param sql the statements of the file's "sql" field, in order (their refresh jobs are declared on {@code env})
  */
 public record LoadedScenario(String name, String description, StreamExecutionEnvironment env, EngineConfig config,
-                             Long runUntil, Map<String, String> operatorNames, List<Fault> faults) {
+                             Long runUntil, Map<String, String> operatorNames, List<Fault> faults,
+                             Map<String, PartitionedLog> topics, List<String> sql) {
 
     public LoadedScenario {
         // keeps file order for views that list operators
         operatorNames = operatorNames == null ? Map.of()
                 : Collections.unmodifiableMap(new LinkedHashMap<>(operatorNames));
         faults = faults == null ? List.of() : List.copyOf(faults);
+        topics = topics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(topics));
+        sql = sql == null ? List.of() : List.copyOf(sql);
+    }
+
+    /** A scenario built in code, without topics to query or SQL statements. */
+    public LoadedScenario(String name, String description, StreamExecutionEnvironment env, EngineConfig config,
+                          Long runUntil, Map<String, String> operatorNames, List<Fault> faults) {
+        this(name, description, env, config, runUntil, operatorNames, faults, Map.of(), List.of());
     }
 
     /** A scenario without faults. */

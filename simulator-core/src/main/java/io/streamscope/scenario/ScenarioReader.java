@@ -45,7 +45,7 @@ final class ScenarioReader {
 
     static final List<String> ROOT_FIELDS = List.of("name", "description", "seed", "runUntil", "engine", "cluster",
             "parallelism", "maxParallelism", "checkpointing", "restartStrategy", "failoverStrategy", "faults", "topics",
-            "job");
+            "job", "sql");
     static final List<String> SINK_SEMANTICS = List.of("none", "at-least-once", "exactly-once");
     static final List<String> ENGINE_FIELDS = List.of("channelLatency", "latencyJitter", "inputBuffers",
             "outputBuffers", "autoWatermarkInterval", "chaining");
@@ -64,6 +64,10 @@ final class ScenarioReader {
     private static final List<String> PARTITIONINGS = List.of("forward", "rebalance", "broadcast");
 
     private final Doc doc;
+    /** The file as given to the loader; a "sql" file name is resolved against its folder. */
+    private final String file;
+    /** The "sql" file, when the field names one (null for an array of statements). */
+    private String sqlFile;
     private final StreamExecutionEnvironment env = StreamExecutionEnvironment.create();
     private final Map<String, Topic> topics = new LinkedHashMap<>();
     private final Map<String, Op> ops = new LinkedHashMap<>();
@@ -101,6 +105,7 @@ final class ScenarioReader {
 
     ScenarioReader(String file) {
         this.doc = new Doc(file);
+        this.file = file;
     }
 
     LoadedScenario read(JsonNode rootNode) throws ScenarioException {
@@ -140,22 +145,29 @@ final class ScenarioReader {
             readTopic(topicArray.get(i), Doc.index("$.topics", i));
         }
 
-        ObjectNode job = doc.object(doc.required(root, "$", "job", "an object with the operators"), "$.job",
-                "the job");
-        doc.onlyFields(job, "$.job", "the job", List.of("operators"));
-        ArrayNode operators = doc.array(doc.required(job, "$.job", "operators", "an array of operators"),
-                "$.job.operators", "the operators");
-        if (operators.isEmpty()) {
-            throw doc.error("$.job.operators", "expected at least one operator");
-        }
-        for (int i = 0; i < operators.size(); i++) {
-            JsonNode id = operators.get(i).get("id");
-            if (id != null && id.isTextual()) {
-                allIds.putIfAbsent(id.textValue(), i);
+        List<String> sql = root.has("sql") ? readSql(root.get("sql")) : List.of();
+        ArrayNode operators = null;
+        if (root.has("job") || sql.isEmpty()) {
+            ObjectNode job = doc.object(doc.required(root, "$", "job", "an object with the operators (or \"sql\""
+                    + " statements whose materialized tables make the job)"), "$.job", "the job");
+            doc.onlyFields(job, "$.job", "the job", List.of("operators"));
+            operators = doc.array(doc.required(job, "$.job", "operators", "an array of operators"),
+                    "$.job.operators", "the operators");
+            if (operators.isEmpty()) {
+                throw doc.error("$.job.operators", "expected at least one operator");
+            }
+            for (int i = 0; i < operators.size(); i++) {
+                JsonNode id = operators.get(i).get("id");
+                if (id != null && id.isTextual()) {
+                    allIds.putIfAbsent(id.textValue(), i);
+                }
             }
         }
+        if (!sql.isEmpty()) {
+            declareSql(sql);
+        }
         Map<String, String> displayNames = new LinkedHashMap<>();
-        for (int i = 0; i < operators.size(); i++) {
+        for (int i = 0; operators != null && i < operators.size(); i++) {
             Op op = readOperator(operators.get(i), Doc.index("$.job.operators", i), displayNames);
             ops.put(op.id, op);
         }
@@ -166,7 +178,70 @@ final class ScenarioReader {
         checkSlots(cluster);
         ExecutionPlan plan = buildPlan(config);
         List<Fault> faults = faultTolerance.faults(root.get("faults"), plan, checkpointing);
-        return new LoadedScenario(name, description, env, config, runUntil, displayNames, faults);
+        Map<String, PartitionedLog> logs = new LinkedHashMap<>();
+        for (Topic t : topics.values()) {
+            logs.put(t.name(), t.log());
+        }
+        return new LoadedScenario(name, description, env, config, runUntil, displayNames, faults, logs, sql);
+    }
+
+    // ---------------------------------------------------------------- sql
+
+    /**
+     * The "sql" field: an array of statements (a string may hold several, separated by semicolons), or the name of
+     * a .sql file next to the scenario file.
+     */
+    private List<String> readSql(JsonNode n) throws ScenarioException {
+        if (n.isTextual()) {
+            String name = n.textValue();
+            java.nio.file.Path folder = java.nio.file.Path.of(file).toAbsolutePath().getParent();
+            java.nio.file.Path path = folder == null ? java.nio.file.Path.of(name) : folder.resolve(name);
+            try {
+                String text = java.nio.file.Files.readString(path, java.nio.charset.StandardCharsets.UTF_8);
+                sqlFile = name;
+                return List.of(text);
+            } catch (java.io.IOException e) {
+                throw doc.error("$.sql", "cannot read the SQL file " + Doc.quote(name) + " (resolved to " + path
+                        + "): " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.toString()));
+            }
+        }
+        ArrayNode a = doc.array(n, "$.sql", "an array of SQL statements, or the name of a .sql file");
+        if (a.isEmpty()) {
+            throw doc.error("$.sql", "expected at least one statement, such as \"CREATE MATERIALIZED TABLE t AS"
+                    + " SELECT ...\"");
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            out.add(doc.text(a.get(i), Doc.index("$.sql", i), "a SQL statement"));
+        }
+        return out;
+    }
+
+    /**
+     * Declares the refresh jobs of the materialized tables on the job; without a "checkpointing" of its own, the
+     * job checkpoints every freshness interval, as Flink's continuous refresh job does (a configured interval wins,
+     * as in Flink since FLINK-35734).
+     */
+    private void declareSql(List<String> sql) throws ScenarioException {
+        Map<String, PartitionedLog> logs = new LinkedHashMap<>();
+        for (Topic t : topics.values()) {
+            logs.put(t.name(), t.log());
+        }
+        long interval;
+        try {
+            interval = io.streamscope.sql.ScenarioSql.declare(sql, logs, env, allIds.keySet());
+        } catch (io.streamscope.sql.ScenarioSql.StatementException e) {
+            if (sqlFile != null) {
+                throw doc.error("$.sql", sqlFile + ": " + e.getMessage());
+            }
+            throw doc.error(Doc.index("$.sql", e.index()), e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException | UnsupportedOperationException e) {
+            throw doc.error("$.sql", e.getMessage());
+        }
+        if (interval > 0 && !checkpointing) {
+            env.setCheckpointConfig(CheckpointConfig.every(interval));
+            checkpointing = true;
+        }
     }
 
     // ---------------------------------------------------------------- engine and cluster

@@ -158,7 +158,20 @@ public final class Simulation {
         requireCheckpointing().triggerSavepoint(now());
     }
 
+    /**
+     * Stop-with-savepoint (Flink's {@code flink stop}): a savepoint after whose barrier the sources stop reading;
+     * when it completes every subtask finishes and the job is FINISHED. With {@code drain} the sources first
+     * advance event time to the end, so every window fires before the savepoint ({@code --drain}).
+     */
+    public void stopWithSavepoint(boolean drain) {
+        requireCheckpointing().stopWithSavepoint(drain, now());
+    }
+
     private io.streamscope.checkpoint.CheckpointCoordinator requireCheckpointing() {
+        if (runtime.status() == JobRuntime.JobStatus.FINISHED || runtime.status() == JobRuntime.JobStatus.FAILED) {
+            throw new IllegalStateException("the job has already reached a terminal state (" + runtime.status()
+                    + "): there is nothing to checkpoint");
+        }
         if (runtime.coordinator() == null) {
             throw new IllegalStateException("checkpointing is not enabled for this job; enable it with"
                     + " env.enableCheckpointing(interval) or \"checkpointing\" in the scenario");

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = TraceEvent.CheckpointBarrierReceived.class, name = "CheckpointBarrierReceived"),
         @JsonSubTypes.Type(value = TraceEvent.CheckpointAligned.class, name = "CheckpointAligned"),
         @JsonSubTypes.Type(value = TraceEvent.CheckpointSnapshotTaken.class, name = "CheckpointSnapshotTaken"),
+        @JsonSubTypes.Type(value = TraceEvent.CheckpointInFlightPersisted.class, name = "CheckpointInFlightPersisted"),
         @JsonSubTypes.Type(value = TraceEvent.CheckpointAcknowledged.class, name = "CheckpointAcknowledged"),
         @JsonSubTypes.Type(value = TraceEvent.CheckpointDeclined.class, name = "CheckpointDeclined"),
         @JsonSubTypes.Type(value = TraceEvent.CheckpointCompleted.class, name = "CheckpointCompleted"),
@@ -169,6 +170,14 @@ public sealed interface TraceEvent {
     record CheckpointSnapshotTaken(long seq, long time, String subtask, long cause, long checkpointId,
                                    long stateBytes, long checkpointedBytes, long syncMillis, long asyncMillis,
                                    boolean unaligned, int persistedInFlight, String detail) implements TraceEvent {
+    }
+
+    /**
+     * Unaligned: the last barrier of the checkpoint reached the subtask, and the in-flight data it persisted is
+     * complete ({@code elements} in {@code bytes}, input and output channels together); its upload follows.
+     */
+    record CheckpointInFlightPersisted(long seq, long time, String subtask, long cause, long checkpointId, int elements,
+                                       long bytes) implements TraceEvent {
     }
 
     /** The coordinator received a subtask's acknowledgement of a checkpoint. */

@@ -47,8 +47,13 @@ public final class EngineViews {
         }
         List<EngineView.ChannelView> channels = new ArrayList<>();
         for (Channel c : rt.channels()) {
+            // unaligned barriers overtaking on the wire are listed first: they arrive before what they overtook
+            List<String> inFlight = describe(c.priorityContents());
+            List<Long> arrivals = new ArrayList<>(c.priorityArrivals());
+            inFlight.addAll(describe(c.wireContents()));
+            arrivals.addAll(c.wireArrivals());
             channels.add(new EngineView.ChannelView(c.id(), c.sender().id(), c.receiver().id(),
-                    describe(c.outputBufferContents()), describe(c.wireContents()), c.wireArrivals(),
+                    describe(c.outputBufferContents()), inFlight, arrivals,
                     describe(c.inputBufferContents()), c.credits()));
         }
         List<EngineView.SinkView> sinks = new ArrayList<>();
@@ -137,11 +142,17 @@ public final class EngineViews {
             alignment.add(new EngineView.AlignmentBufferView(c.id(), describe(c.inputBufferContents())));
         }
         long busy = s.busyUntil() > now ? s.busyUntil() : -1;
+        List<String> sst = new ArrayList<>();
+        for (var e : s.sstFiles().entrySet()) {
+            for (String f : e.getValue()) {
+                sst.add(e.getKey() + ": " + f);
+            }
+        }
         return new EngineView.SubtaskView(s.id(), s.ref().chain().name(), s.index(), plan.slotOf(s.ref()).id(),
                 s.status().name(), s.isBackpressured(), s.backpressuredOn(),
                 inProcess == null ? null : describeInProcess(inProcess), inProcess == null ? -1 : s.inProcessDone(),
                 s.currentInputWatermark(), s.recordsProcessed(), inputs, splits, state, timers, s.attempt(),
-                s.aligningCheckpoint(), alignment, busy, s.awaitingFinalCheckpoint());
+                s.aligningCheckpoint(), alignment, busy, s.awaitingFinalCheckpoint(), sst);
     }
 
     private static String describeInProcess(StreamElement e) {

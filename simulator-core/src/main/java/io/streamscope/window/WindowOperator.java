@@ -468,7 +468,7 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
     /** Window contents and timers, per key group; the watermark is not part of it (it restarts, as in Flink). */
     @Override
     public OperatorSubtaskState snapshotState(long checkpointId) {
-        KeyGroupStateWriter w = new KeyGroupStateWriter(ctx.vertex().maxParallelism(), "operator '"
+        KeyGroupStateWriter w = new KeyGroupStateWriter(ctx.maxParallelism(), "operator '"
                 + ctx.operatorName() + "' in " + ctx.subtaskId());
         for (Map.Entry<Object, WindowTable> k : state.entrySet()) {
             WindowTable t = k.getValue();
@@ -506,7 +506,7 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
     @Override
     public List<StateEntry> describeState() {
         List<StateEntry> out = new ArrayList<>();
-        int maxParallelism = ctx.vertex().maxParallelism();
+        int maxParallelism = ctx.maxParallelism();
         for (Map.Entry<Object, WindowTable> k : state.entrySet()) {
             Object key = k.getKey();
             WindowTable t = k.getValue();

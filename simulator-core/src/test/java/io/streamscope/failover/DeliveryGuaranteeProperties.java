@@ -53,15 +53,18 @@ class DeliveryGuaranteeProperties {
     record PlannedFault(int kind, long at, int target) {
     }
 
-    /** A random job and input. */
+    /** A random job and input; mode 0 is aligned, 1 unaligned, 2 aligned switching to unaligned after a timeout. */
     record Job(int partitions, int sourceParallelism, int countParallelism, int keys, List<List<int[]>> records,
-               long interval, long cost, long jitter, long seed, List<PlannedFault> faults, long restartDelay) {
+               long interval, long cost, long jitter, long seed, List<PlannedFault> faults, long restartDelay,
+               int mode, long alignedTimeout, int buffers) {
     }
 
     @Provide
     Arbitrary<Job> jobs() {
-        Arbitrary<int[]> record = Combinators.combine(Arbitraries.integers().between(0, 4),
-                Arbitraries.integers().between(0, 25)).as((k, gap) -> new int[] {k, gap});
+        // half the records come in bursts (no gap), so that slow counters build up in-flight data
+        Arbitrary<Integer> gap = Arbitraries.oneOf(Arbitraries.just(0), Arbitraries.integers().between(0, 25));
+        Arbitrary<int[]> record = Combinators.combine(Arbitraries.integers().between(0, 4), gap)
+                .as((k, g) -> new int[] {k, g});
         Arbitrary<List<List<int[]>>> records = record.list().ofMaxSize(30).list().ofSize(3);
         Arbitrary<PlannedFault> fault = Combinators.combine(Arbitraries.integers().between(0, 1),
                 Arbitraries.longs().between(5, 700), Arbitraries.integers().between(0, 5)).as(PlannedFault::new);
@@ -69,11 +72,46 @@ class DeliveryGuaranteeProperties {
                 Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 3),
                 Arbitraries.integers().between(1, 5)).as((p, sp, cp, k) -> new int[] {p, sp, cp, k});
         Arbitrary<long[]> timing = Combinators.combine(Arbitraries.longs().between(15, 150),
-                Arbitraries.longs().between(0, 4), Arbitraries.longs().between(0, 3),
+                Arbitraries.longs().between(0, 8), Arbitraries.longs().between(0, 3),
                 Arbitraries.longs().between(0, 1000), Arbitraries.longs().between(0, 80))
                 .as((i, c, j, s, d) -> new long[] {i, c, j, s, d});
-        return Combinators.combine(shape, records, timing, fault.list().ofMaxSize(3))
-                .as((sh, rs, t, fs) -> new Job(sh[0], sh[1], sh[2], sh[3], rs, t[0], t[1], t[2], t[3], fs, t[4]));
+        Arbitrary<int[]> checkpointing = Combinators.combine(Arbitraries.integers().between(0, 2),
+                Arbitraries.integers().between(1, 60), Arbitraries.integers().between(1, 4))
+                .as((m, t, b) -> new int[] {m, t, b});
+        return Combinators.combine(shape, records, timing, fault.list().ofMaxSize(3), checkpointing)
+                .as((sh, rs, t, fs, c) -> new Job(sh[0], sh[1], sh[2], sh[3], rs, t[0], t[1], t[2], t[3], fs, t[4],
+                        c[0], c[1], c[2]));
+    }
+
+    /**
+     * Unaligned jobs under backpressure that fail at least once: bursts into slow counters with few buffers, so
+     * that barriers overtake queued records and recoveries restore in-flight data.
+     */
+    @Provide
+    Arbitrary<Job> unalignedRecoveries() {
+        Arbitrary<int[]> record = Combinators.combine(Arbitraries.integers().between(0, 4),
+                Arbitraries.integers().between(0, 5)).as((k, g) -> new int[] {k, g});
+        Arbitrary<List<List<int[]>>> records = record.list().ofMinSize(10).ofMaxSize(50).list().ofSize(3);
+        Arbitrary<PlannedFault> fault = Combinators.combine(Arbitraries.integers().between(0, 1),
+                Arbitraries.longs().between(20, 400), Arbitraries.integers().between(0, 5)).as(PlannedFault::new);
+        Arbitrary<int[]> shape = Combinators.combine(Arbitraries.integers().between(1, 3),
+                Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 3),
+                Arbitraries.integers().between(1, 5)).as((p, sp, cp, k) -> new int[] {p, sp, cp, k});
+        Arbitrary<long[]> timing = Combinators.combine(Arbitraries.longs().between(15, 60),
+                Arbitraries.longs().between(4, 8), Arbitraries.longs().between(0, 3),
+                Arbitraries.longs().between(0, 1000), Arbitraries.longs().between(0, 30))
+                .as((i, c, j, sd, d) -> new long[] {i, c, j, sd, d});
+        Arbitrary<int[]> checkpointing = Combinators.combine(Arbitraries.integers().between(1, 2),
+                Arbitraries.integers().between(1, 20), Arbitraries.integers().between(1, 2))
+                .as((m, t, b) -> new int[] {m, t, b});
+        return Combinators.combine(shape, records, timing, fault.list().ofMinSize(1).ofMaxSize(3), checkpointing)
+                .as((sh, rs, t, fs, c) -> new Job(sh[0], sh[1], sh[2], sh[3], rs, t[0], t[1], t[2], t[3], fs, t[4],
+                        c[0], c[1], c[2]));
+    }
+
+    @Property(tries = 80)
+    void unalignedCheckpointsRecoverExactlyOnceWithTheirInFlightData(@ForAll("unalignedRecoveries") Job job) {
+        exactlyOnceCommitsTheFailureFreeOutputAndAtLeastOnceContainsIt(job);
     }
 
     /** Key k goes to partition k % partitions; a record's key is drawn among the keys of its partition. */
@@ -102,8 +140,23 @@ class DeliveryGuaranteeProperties {
     }
 
     static Simulation run(Job job, PartitionedLog log, boolean withFaults) {
+        Simulation sim = start(job, log, withFaults);
+        // bounded input: the job must end; a virtual minute is far more than any of these jobs needs
+        sim.runUntilTime(60_000);
+        assertThat(sim.isFinished()).as("the job finishes (status %s)", sim.jobStatus()).isTrue();
+        return sim;
+    }
+
+    /** Deploys the job (with its faults planned when asked) without running it. */
+    static Simulation start(Job job, PartitionedLog log, boolean withFaults) {
+        CheckpointConfig checkpoints = CheckpointConfig.every(job.interval()).withRetained(1000);
+        if (job.mode() == 1) {
+            checkpoints = checkpoints.withUnaligned(true, 0);
+        } else if (job.mode() == 2) {
+            checkpoints = checkpoints.withUnaligned(true, job.alignedTimeout());
+        }
         StreamExecutionEnvironment env = StreamExecutionEnvironment.create()
-                .setCheckpointConfig(CheckpointConfig.every(job.interval()).withRetained(1000))
+                .setCheckpointConfig(checkpoints)
                 .setRestartStrategy(new RestartStrategy.FixedDelay(100, job.restartDelay()));
         SingleOutputStreamOperator<Row> counts = env.<Row>fromSource(log, WatermarkStrategy.forMonotonousTimestamps(),
                         "src").setParallelism(job.sourceParallelism())
@@ -115,7 +168,7 @@ class DeliveryGuaranteeProperties {
         counts.sinkTo(new CollectingSink("atLeast", DeliveryGuarantee.AT_LEAST_ONCE))
                 .setParallelism(job.countParallelism());
         EngineConfig config = EngineConfig.defaults().withSeed(job.seed()).withLatency(1, job.jitter())
-                .withCluster(new ClusterSpec(2, 2));
+                .withBuffers(job.buffers(), job.buffers()).withCluster(new ClusterSpec(2, 2));
         Simulation sim = Simulation.of(env, config);
         if (withFaults) {
             List<Fault> faults = new ArrayList<>();
@@ -130,9 +183,16 @@ class DeliveryGuaranteeProperties {
             }
             sim.scheduleFaults(faults);
         }
-        sim.runToEnd();
-        assertThat(sim.isFinished()).as("the job finishes").isTrue();
         return sim;
+    }
+
+    static boolean hadChannelState(Simulation sim, long checkpointId) {
+        for (CompletedCheckpoint cp : sim.runtime().coordinator().store().all()) {
+            if (cp.checkpointId() == checkpointId) {
+                return !cp.channelState().isEmpty();
+            }
+        }
+        return false;
     }
 
     static Map<Object, List<Row>> perKey(List<SinkTable.Row> rows) {
@@ -175,13 +235,19 @@ class DeliveryGuaranteeProperties {
             assertThat(atLeast.duplicates()).isZero();
         }
         Statistics.label("recovered").collect(faulty.runtime().restarts() > 0);
+        Statistics.label("in-flight data persisted").collect(faulty.trace().stream()
+                .anyMatch(e -> e instanceof io.streamscope.trace.TraceEvent.CheckpointInFlightPersisted));
+        Statistics.label("restored in-flight data").collect(faulty.trace().stream()
+                .anyMatch(e -> e instanceof io.streamscope.trace.TraceEvent.JobRestarted r && r.checkpointId() > 0
+                        && !faulty.runtime().coordinator().store().all().isEmpty()
+                        && hadChannelState(faulty, r.checkpointId())));
         Statistics.label("duplicates seen").collect(atLeast.duplicates() > 0);
         Statistics.label("transactions aborted").collect(faulty.sink("exactly").transactions().stream()
                 .anyMatch(t -> t.status().equals("ABORTED")));
     }
 
     @Property(tries = 60)
-    void everyCompletedCheckpointHoldsTheCountsOfTheRecordsBeforeItsOffsets(@ForAll("jobs") Job job) {
+    void everyCompletedCheckpointHoldsTheCountsOfTheRecordsBeforeItsOffsetsInStateOrInFlight(@ForAll("jobs") Job job) {
         PartitionedLog log = log(job);
         Simulation sim = run(job, log, true);
         for (CompletedCheckpoint cp : sim.runtime().coordinator().store().all()) {
@@ -202,6 +268,16 @@ class DeliveryGuaranteeProperties {
                     }
                 }
             }
+            // unaligned: records still in flight at the checkpoint are in its channel state, not yet in the counts
+            for (List<byte[]> elements : cp.channelState().values()) {
+                for (byte[] b : elements) {
+                    Object e = StateSerializer.deserialize(b);
+                    if (e instanceof io.streamscope.runtime.StreamElement.Record r) {
+                        counts.merge(((Row) r.value()).get("key"), 1L, Long::sum);
+                    }
+                }
+            }
+            Statistics.label("channel state in a checkpoint").collect(!cp.channelState().isEmpty());
             Map<Object, Long> expected = new LinkedHashMap<>();
             for (var o : offsets.entrySet()) {
                 for (long i = 0; i < o.getValue(); i++) {

@@ -101,7 +101,7 @@ public final class MainWindow {
 
         side.getTabs().addAll(tab("Inspector", inspector), tab("Output", output), tab("Checkpoints", checkpoints));
         SplitPane top = new SplitPane(viewPane, side);
-        top.setDividerPositions(0.63);
+        top.setDividerPositions(0.58);
         SplitPane bottom = new SplitPane(timeline, trace);
         bottom.setDividerPositions(0.5);
         SplitPane center = new SplitPane(top, bottom);
@@ -324,7 +324,7 @@ public final class MainWindow {
             }
             target.getItems().add(a.menuItem());
         }
-        return new MenuBar(file, play, until, breakpointsMenu, view, Faults.menu(), help);
+        return new MenuBar(file, play, until, breakpointsMenu, view, FaultMenus.menu(playback, selection), help);
     }
 
     private void rebuildBreakpointsMenu() {
@@ -424,7 +424,7 @@ public final class MainWindow {
             m.getItems().add(item("Highlight this channel", () -> selection.channelProperty().set(t.channel())));
         }
         m.getItems().add(new SeparatorMenuItem());
-        m.getItems().add(Faults.forTarget(t));
+        m.getItems().add(FaultMenus.forTarget(t, playback));
         m.show(graph, t.screenX(), t.screenY());
     }
 

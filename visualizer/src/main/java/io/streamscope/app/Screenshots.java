@@ -146,6 +146,122 @@ public final class Screenshots {
         for (Shot s : shots) {
             take(s);
         }
+        checkpointShots();
+    }
+
+    /**
+     * The built-in scenario with checkpoints every 100 ms: barrier alignment, the checkpoint history, and a
+     * subtask failure injected after the first completed checkpoint, with the recovery that follows.
+     */
+    private void checkpointShots() {
+        OpenedScenario base = OpenedScenario.embeddedDefault();
+        base.scenario().env().enableCheckpointing(100);
+        OpenedScenario cp = new OpenedScenario("default-scenario.json, checkpoints every 100 ms", null,
+                base.scenario());
+        open(cp);
+        Fx.run(() -> window.showLanes(false));
+        long aligned = firstStep(f -> {
+            for (EngineView.SubtaskView s : f.view().subtasks()) {
+                if (s.aligningCheckpoint() >= 0) {
+                    for (EngineView.AlignmentBufferView b : s.alignmentBuffers()) {
+                        if (!b.elements().isEmpty()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        });
+        if (aligned >= 0) {
+            goTo(aligned);
+            Fx.run(() -> {
+                for (EngineView.SubtaskView s : window.playback().frame().view().subtasks()) {
+                    if (s.aligningCheckpoint() >= 0) {
+                        window.selection().selectSubtask(s.id());
+                    }
+                }
+            });
+            write("barrier-alignment.png", "a window subtask aligns checkpoint barriers: one channel blocked, its"
+                    + " records queue", aligned);
+        } else {
+            log.println("no barrier alignment with queued records in this run; barrier-alignment.png not written");
+        }
+        long completed = stepOf(StopCondition.CHECKPOINT_COMPLETED.test(), 2);
+        if (completed >= 0) {
+            goTo(completed);
+            Fx.run(() -> window.sideTabs().getSelectionModel().select(2));
+            write("checkpoints.png", "the checkpoint history, as Flink's web UI lists it", completed);
+        }
+        long first = stepOf(StopCondition.CHECKPOINT_COMPLETED.test(), 1);
+        if (first < 0) {
+            return;
+        }
+        Fx.run(() -> window.playback().fork(io.streamscope.app.engine.Faults.failSubtask(first + 1,
+                "per-user[1]")));
+        Fx.await(() -> window.playback().isIdle() && window.playback().recording().scenario() == cp
+                && !window.playback().plan().interventions().isEmpty(), "the fork");
+        long restored = stepOf(e -> e.getClass().getSimpleName().equals("SubtaskRestored"), 1);
+        if (restored < 0) {
+            restored = stepOf(StopCondition.FAILURE.test(), 1);
+        }
+        if (restored >= 0) {
+            goTo(restored);
+            Fx.run(() -> {
+                window.sideTabs().getSelectionModel().select(2);
+                window.selection().selectSubtask("per-user[1]");
+            });
+            write("recovery.png", "per-user[1] failed after checkpoint 1; the job restarts from it", restored);
+        }
+    }
+
+    /** The step of the nth event matching, or -1. */
+    private long stepOf(Predicate<TraceEvent> test, int nth) {
+        return Fx.call(() -> {
+            Navigator nav = new Navigator(window.playback().recording());
+            long at = 0;
+            for (int i = 0; i < nth; i++) {
+                Navigator.Hit h = nav.next(at, test);
+                if (h == null) {
+                    return -1L;
+                }
+                at = h.step();
+                window.playback().lastHitProperty().set(h.event());
+            }
+            return at;
+        });
+    }
+
+    /** The first step whose frame matches, by visiting the steps of the run; -1 if none. */
+    private long firstStep(Predicate<Frame> test) {
+        long last = Fx.call(() -> window.playback().recording().lastStep());
+        for (long step = 0; step <= last; step++) {
+            goTo(step);
+            if (Fx.call(() -> test.test(window.playback().frame()))) {
+                return step;
+            }
+        }
+        return -1;
+    }
+
+    private void goTo(long step) {
+        Fx.run(() -> window.playback().seek(step));
+        Fx.await(() -> window.playback().isIdle() && window.playback().frame().step() == Math.min(step,
+                window.playback().recording().lastStep()), "step " + step);
+    }
+
+    private void write(String name, String caption, long step) {
+        settle();
+        Path file = out.resolve(name);
+        Fx.run(() -> {
+            window.graph().redraw();
+            window.timeline().redraw();
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(window.scene().snapshot(null), null), "png", file.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        log.println("wrote " + file + ": " + caption + " (step " + step + ")");
     }
 
     private void take(Shot s) {
@@ -235,7 +351,11 @@ public final class Screenshots {
             }
         }
         long at = best;
-        Fx.run(() -> window.playback().seek(at));
+        Fx.run(() -> {
+            window.sideTabs().getSelectionModel().select(0);
+            window.selection().selectSubtask("per-key[0]");
+            window.playback().seek(at);
+        });
         Fx.await(() -> window.playback().isIdle(), "seek");
         settle();
         long[] draws = new long[200];

@@ -21,7 +21,7 @@ public final class Main {
     public static final int USAGE = 2;
 
     private static final List<Command> COMMANDS = List.of(new RunCommand(), new WindowsCommand(),
-            new BenchCommand(), new AppCommand(), new ScreenshotsCommand(), new LessonCommand());
+            new BenchCommand(), new AppCommand(), new ScreenshotsCommand(), new LessonCommand(), new SqlCommand());
 
     private Main() {
     }

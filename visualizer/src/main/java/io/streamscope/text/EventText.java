@@ -61,8 +61,19 @@ public final class EventText {
         } else if (e instanceof TraceEvent.SubtaskFinished) {
             return "finished";
         }
-        // an event type added to the engine after this class: its record form is still readable
-        return e.toString();
+        // an event type without its own sentence (checkpoints, failures...): its name in words and its fields
+        return generic(e);
+    }
+
+    /** {@code CheckpointTriggered[seq=.., time=.., subtask=.., cause=.., checkpointId=6]} as "checkpoint triggered:
+     * checkpointId=6". */
+    static String generic(TraceEvent e) {
+        String name = e.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
+        String s = e.toString();
+        int open = s.indexOf('[');
+        String fields = open >= 0 && s.endsWith("]") ? s.substring(open + 1, s.length() - 1) : "";
+        fields = fields.replaceFirst("^seq=-?\\d+, time=-?\\d+, subtask=[^,]*, cause=-?\\d+(, )?", "");
+        return fields.isEmpty() ? name : name + ": " + fields;
     }
 
     /** Names the operator when it is not the head of the subtask's chain (chained operators share a subtask). */

@@ -3,7 +3,9 @@ package io.streamscope.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamscope.app.engine.Breakpoint;
+import io.streamscope.app.engine.Faults;
 import io.streamscope.app.engine.Frame;
+import io.streamscope.app.engine.Recording;
 import io.streamscope.app.engine.Navigator;
 import io.streamscope.app.engine.StopCondition;
 import io.streamscope.trace.TraceEvent;
@@ -25,8 +27,9 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The desktop app under Monocle, headless: it starts with the built-in scenario; play, pause, step and step back
- * change what is shown; run-until and breakpoints stop at the right event; clicking a subtask selects it; a broken
- * scenario shows an error dialog and keeps the scenario that was open.
+ * change what is shown; run-until and breakpoints stop at the right event; a fault forks the run and changes the
+ * engine; clicking a subtask selects it; a broken scenario shows an error dialog and keeps the scenario that was
+ * open.
  */
 @ExtendWith(ApplicationExtension.class)
 class DesktopAppTest {
@@ -158,6 +161,34 @@ class DesktopAppTest {
         assertThat(fx(() -> window.playback().keys().keyOf(hit))).isEqualTo("carol");
         assertThat(step()).isEqualTo(fx(() -> window.playback().recording().stepOfEvent(hit.seq())));
         assertThat(fx(() -> window.playback().statusProperty().get())).startsWith("breakpoint:");
+    }
+
+    @Test
+    void aFaultForksTheRunAndTheEngineFailsOver(FxRobot robot) throws Exception {
+        awaitIdle();
+        fx(() -> {
+            window.playback().seek(20);
+            return null;
+        });
+        awaitIdle();
+        Recording before = fx(() -> window.playback().recording());
+        fx(() -> {
+            window.playback().fork(Faults.failSubtask(20, "per-user[1]"));
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
+                () -> fx(() -> window.playback().recording() != before && window.playback().isIdle()));
+        Recording after = fx(() -> window.playback().recording());
+        assertThat(step()).isEqualTo(20);
+        // the past is kept: the same events up to the step of the fork
+        int kept = before.traceCountAt(19);
+        assertThat(after.trace().subList(0, kept)).isEqualTo(before.trace().subList(0, kept));
+        // the future is re-simulated with the fault: the engine traces it and the job fails over
+        Navigator.Hit failure = new Navigator(after).next(19, StopCondition.FAILURE.test());
+        assertThat(failure).isNotNull();
+        assertThat(failure.event().toString()).contains("per-user[1]");
+        assertThat(after.trace()).isNotEqualTo(before.trace());
+        assertThat(fx(() -> window.playback().statusProperty().get())).contains("fail subtask per-user[1]");
     }
 
     @Test

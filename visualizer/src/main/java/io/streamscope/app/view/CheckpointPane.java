@@ -9,37 +9,51 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The checkpoint panel. Until the engine exposes checkpoint history in its EngineView, it lists the checkpoint,
- * barrier, failure and recovery events of the trace up to the current step, recognised by their type names, and
- * otherwise says that the scenario has no checkpointing. Extension point: when the EngineView gains a checkpoint
- * history (id, status, duration, alignment, state size per subtask), {@link #refresh()} renders that table in
- * Flink's web UI layout instead of the event list.
+ * The checkpoint panel, laid out like the checkpoint tab of Flink's web UI: the job's status and restarts, the
+ * history of checkpoints (id, status, duration, alignment, full and incremental size, acknowledged subtasks), the
+ * per-subtask details of the newest one, and the failure and recovery events of the trace so far. A job without
+ * checkpointing says so.
  */
-public final class CheckpointPane extends VBox {
+public final class CheckpointPane extends ScrollPane {
     /** Shown wherever checkpoint data would be and the run has none. */
     public static final String NOT_ENABLED = "Checkpointing is not enabled in this scenario.";
 
-    private final Playback playback;
+    private final Label job = new Label();
     private final Label message = new Label(NOT_ENABLED);
-    private final SimpleTable events = new SimpleTable("no checkpoint or failure events yet", 20,
-            "time", "subtask", "event", "details");
+    private final SimpleTable history = new SimpleTable("no checkpoint triggered yet", 10,
+            "id:34", "type:84", "status:84", "trigger:64", "duration:68", "align:54", "full:64",
+            "uploaded:72", "acks");
+    private final Label detailsTitle = new Label();
+    private final SimpleTable details = new SimpleTable("no subtask acknowledged yet", 12,
+            "subtask:110", "ack:60", "start delay:80", "alignment:75", "sync:45", "async:50", "state:60",
+            "in-flight");
+    private final SimpleTable events = new SimpleTable("no checkpoint, failure or recovery event yet", 14,
+            "time:70", "subtask:110", "event:160", "details");
+    private final Playback playback;
 
     public CheckpointPane(Playback playback) {
         this.playback = playback;
-        Label title = new Label("Checkpoints and failures");
+        Label title = new Label("Checkpoints");
         title.getStyleClass().add("pane-title");
         message.setWrapText(true);
-        getChildren().addAll(title, message, events);
-        setSpacing(8);
-        setPadding(new Insets(8));
+        job.setWrapText(true);
+        detailsTitle.getStyleClass().add("section-title");
+        Label story = new Label("Checkpoint, failure and recovery events");
+        story.getStyleClass().add("section-title");
+        VBox box = new VBox(8, title, job, message, history, detailsTitle, details, story, events);
+        box.setPadding(new Insets(8));
+        setContent(box);
+        setFitToWidth(true);
         playback.panelFrameProperty().addListener(o -> refresh());
+        visibleProperty().addListener(o -> refresh());
         refresh();
     }
 
-    /** True for the events this panel lists: by type name, so new engine events show without a code change here. */
+    /** True for the events of the failure and checkpoint story, by type name: new engine events show up too. */
     public static boolean isCheckpointEvent(TraceEvent e) {
         String n = e.getClass().getSimpleName();
         return n.contains("Checkpoint") || n.contains("Barrier") || n.contains("Savepoint") || n.contains("Fail")
@@ -47,7 +61,109 @@ public final class CheckpointPane extends VBox {
                 || n.contains("Fault") || n.contains("Transaction") || n.contains("Duplicate");
     }
 
-    /** True when the whole recorded run has at least one checkpoint or failure event. */
+    /** The text of the history table, for tests. */
+    public String historyText() {
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : history.getItems()) {
+            sb.append(String.join(" ", r)).append('\n');
+        }
+        return sb.toString();
+    }
+
+    private void refresh() {
+        Frame f = playback.panelFrameProperty().get();
+        if (f == null || !isVisible()) {
+            return;
+        }
+        EngineView.JobView j = f.view().job();
+        boolean on = j != null && j.checkpointing();
+        if (j != null) {
+            job.setText("job " + j.status().toLowerCase() + " · " + j.restarts() + " restart"
+                    + (j.restarts() == 1 ? "" : "s") + (j.failureCause() == null ? "" : " · last failure: "
+                    + j.failureCause()) + (j.latestCompletedCheckpoint() >= 0 ? " · newest completed checkpoint: "
+                    + j.latestCompletedCheckpoint() : ""));
+        }
+        message.setText(on ? "" : NOT_ENABLED);
+        message.setManaged(!on);
+        message.setVisible(!on);
+        history.setVisible(on);
+        history.setManaged(on);
+        List<String[]> rows = new ArrayList<>();
+        EngineView.CheckpointView newest = null;
+        for (EngineView.CheckpointView c : f.view().checkpoints()) {
+            long alignment = 0;
+            for (EngineView.SubtaskCheckpointView s : c.subtaskDetails()) {
+                alignment = Math.max(alignment, s.alignmentMillis());
+            }
+            rows.add(new String[] {String.valueOf(c.id()), c.savepoint() ? "savepoint" : c.unaligned()
+                ? "unaligned" : "checkpoint", c.status().toLowerCase().replace('_', ' ')
+                + (c.failureReason() == null ? "" : ": " + c.failureReason()), c.triggerTime() + " ms",
+                c.endTime() >= 0 ? c.durationMillis() + " ms" : "", alignment + " ms", bytes(c.fullBytes()),
+                bytes(c.checkpointedBytes()), c.acknowledged() + "/" + c.subtasks()});
+            newest = c;
+        }
+        history.setRows(rows);
+        boolean showDetails = newest != null;
+        detailsTitle.setVisible(showDetails);
+        detailsTitle.setManaged(showDetails);
+        details.setVisible(showDetails);
+        details.setManaged(showDetails);
+        if (newest != null) {
+            detailsTitle.setText("Checkpoint " + newest.id() + " per subtask");
+            List<String[]> d = new ArrayList<>();
+            for (EngineView.SubtaskCheckpointView s : newest.subtaskDetails()) {
+                d.add(new String[] {s.subtask(), s.ackTime() >= 0 ? s.ackTime() + " ms" : "",
+                    s.startDelayMillis() + " ms", s.alignmentMillis() + " ms", s.syncMillis() + " ms",
+                    s.asyncMillis() + " ms", bytes(s.stateBytes()), s.unaligned() ? s.persistedInFlight()
+                    + " persisted" : s.processedInFlight() + " processed"});
+            }
+            details.setRows(d);
+        }
+        List<String[]> ev = new ArrayList<>();
+        List<TraceEvent> trace = f.recording().trace();
+        for (int i = 0; i < f.traceCount(); i++) {
+            TraceEvent e = trace.get(i);
+            if (isCheckpointEvent(e) && !(e instanceof TraceEvent.ElementSent)
+                    && !(e instanceof TraceEvent.ElementDelivered)) {
+                ev.add(new String[] {e.time() + " ms", e.subtask(), e.getClass().getSimpleName(), details(e)});
+            }
+        }
+        // the newest events matter most: keep the last ones
+        events.setRows(ev.size() > 200 ? ev.subList(ev.size() - 200, ev.size()) : ev);
+    }
+
+    private static String bytes(long b) {
+        if (b < 0) {
+            return "";
+        }
+        return b < 1024 ? b + " B" : String.format("%.1f KB", b / 1024.0);
+    }
+
+    private static String details(TraceEvent e) {
+        String s = e.toString();
+        int open = s.indexOf('[');
+        String inner = open >= 0 && s.endsWith("]") ? s.substring(open + 1, s.length() - 1) : s;
+        // seq, time, subtask and cause are in the other columns already
+        return inner.replaceFirst("^seq=\\d+, time=\\d+, subtask=[^,]*, cause=-?\\d+,? ?", "");
+    }
+
+    /** The inspector's lines about barrier alignment for a subtask. */
+    static String alignmentText(Frame f, EngineView.SubtaskView s) {
+        EngineView.JobView j = f.view().job();
+        if (j == null || !j.checkpointing()) {
+            return NOT_ENABLED;
+        }
+        if (s.aligningCheckpoint() < 0) {
+            return "not aligning (no checkpoint barrier waiting for the others)";
+        }
+        StringBuilder sb = new StringBuilder("aligning checkpoint " + s.aligningCheckpoint()
+                + ": the channels whose barrier arrived are blocked; what arrives behind it waits:");
+        for (EngineView.AlignmentBufferView b : s.alignmentBuffers()) {
+            sb.append("\n  ").append(b.channel()).append(": ").append(b.elements().size()).append(" queued");
+        }
+        return sb.toString();
+    }
+
     static boolean hasCheckpointing(Recording r) {
         for (TraceEvent e : r.trace()) {
             if (isCheckpointEvent(e)) {
@@ -55,61 +171,5 @@ public final class CheckpointPane extends VBox {
             }
         }
         return false;
-    }
-
-    private Recording checkedFor;
-    private boolean enabled;
-
-    private void refresh() {
-        Frame f = playback.panelFrameProperty().get();
-        if (f == null) {
-            return;
-        }
-        if (checkedFor != f.recording()) {
-            checkedFor = f.recording();
-            enabled = hasCheckpointing(checkedFor);
-        }
-        message.setText(enabled ? "Checkpoint and failure events so far (the full history table comes with the"
-                + " engine's checkpoint view):" : NOT_ENABLED);
-        events.setVisible(enabled);
-        events.setManaged(enabled);
-        if (!enabled) {
-            return;
-        }
-        List<String[]> rows = new ArrayList<>();
-        List<TraceEvent> trace = f.recording().trace();
-        for (int i = 0; i < f.traceCount(); i++) {
-            TraceEvent e = trace.get(i);
-            if (isCheckpointEvent(e)) {
-                rows.add(new String[] {e.time() + " ms", e.subtask(), e.getClass().getSimpleName(), details(e)});
-            }
-        }
-        events.setRows(rows);
-    }
-
-    private static String details(TraceEvent e) {
-        String s = e.toString();
-        int open = s.indexOf('[');
-        return open >= 0 && s.endsWith("]") ? s.substring(open + 1, s.length() - 1) : s;
-    }
-
-    /** The inspector's line about barrier alignment for a subtask. */
-    static String alignmentText(Frame f, EngineView.SubtaskView s) {
-        if (!hasCheckpointingCached(f.recording())) {
-            return NOT_ENABLED;
-        }
-        return "Barrier alignment per input channel appears here once the EngineView exposes it; until then the "
-                + "'buffered' column above shows what waits in each input buffer.";
-    }
-
-    private static Recording cachedFor;
-    private static boolean cachedValue;
-
-    private static boolean hasCheckpointingCached(Recording r) {
-        if (cachedFor != r) {
-            cachedFor = r;
-            cachedValue = hasCheckpointing(r);
-        }
-        return cachedValue;
     }
 }

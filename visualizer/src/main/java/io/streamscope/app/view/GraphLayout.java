@@ -14,7 +14,7 @@ import java.util.Map;
  * from the view's topology, which does not change while a job runs.
  */
 public final class GraphLayout {
-    static final double NODE_W = 178;
+    static final double NODE_W = 200;
     static final double HEADER_H = 22;
     static final double OP_H = 18;
     static final double FOOTER_H = 20;

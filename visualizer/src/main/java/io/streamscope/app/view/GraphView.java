@@ -182,6 +182,7 @@ public final class GraphView extends Pane {
         }
         TreeSet<String> keysShown = new TreeSet<>();
         int drawn = drawElements(g, f.view(), playback.displayTime(), playback.keys(), keysShown);
+        drawAlignment(g, f.view());
         g.restore();
         drawLegend(g, w, h, keysShown);
         lastElementsDrawn = drawn;
@@ -252,7 +253,7 @@ public final class GraphView extends Pane {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(TEXT);
         g.setFont(Fonts.TITLE);
-        g.fillText(Fonts.fit(n.id(), 17), n.x() + 8, n.y() + GraphLayout.HEADER_H / 2 + 1);
+        g.fillText(Fonts.fit(n.id(), 16), n.x() + 8, n.y() + GraphLayout.HEADER_H / 2 + 1);
         if (s != null) {
             g.setFont(Fonts.SMALL);
             g.setFill(WATERMARK);
@@ -272,12 +273,18 @@ public final class GraphView extends Pane {
             g.fillRoundRect(n.x() + 14, y + 1, n.w() - 24, GraphLayout.OP_H - 3, 8, 8);
             g.setFill(TEXT);
             g.setFont(Fonts.BODY);
-            g.fillText(Fonts.fit(op, 24), n.x() + 20, y + GraphLayout.OP_H / 2);
+            g.fillText(Fonts.fit(op, 27), n.x() + 20, y + GraphLayout.OP_H / 2);
             y += GraphLayout.OP_H;
         }
         double fy = n.y() + n.h() - GraphLayout.FOOTER_H;
         g.setFont(Fonts.SMALL);
-        if (pressured) {
+        if (s != null && s.aligningCheckpoint() >= 0) {
+            g.setFill(BARRIER);
+            g.fillRoundRect(n.x() + 4, fy + 2, n.w() - 8, GraphLayout.FOOTER_H - 5, 6, 6);
+            g.setFill(Color.WHITE);
+            g.setFont(Fonts.SMALL_BOLD);
+            g.fillText("ALIGNING checkpoint " + s.aligningCheckpoint(), n.x() + 9, fy + GraphLayout.FOOTER_H / 2);
+        } else if (pressured) {
             g.setFill(BACKPRESSURE);
             g.fillRoundRect(n.x() + 4, fy + 2, n.w() - 8, GraphLayout.FOOTER_H - 5, 6, 6);
             g.setFill(Color.WHITE);
@@ -291,7 +298,12 @@ public final class GraphView extends Pane {
                     fy + GraphLayout.FOOTER_H / 2);
         } else {
             g.setFill(MUTED);
-            String st = s == null ? "" : finished ? "finished" : "idle · " + s.recordsProcessed() + " records in";
+            String st = s == null ? "" : finished ? "finished"
+                    : !"RUNNING".equals(s.status()) ? s.status().toLowerCase()
+                    : "idle · " + s.recordsProcessed() + " records in";
+            if (s != null && s.attempt() > 0) {
+                st += " · attempt " + s.attempt();
+            }
             g.fillText(st, n.x() + 9, fy + GraphLayout.FOOTER_H / 2);
         }
     }
@@ -309,13 +321,15 @@ public final class GraphView extends Pane {
                 continue;
             }
             double step = 13 / e.length();
+            // on a crowded channel, labels would cover each other: the glyphs alone say enough there
+            boolean labels = c.outputBuffer().size() + c.inFlight().size() + c.inputBuffer().size() <= 6;
             // output buffer at the sender, oldest (next to leave) in front
             List<String> out = c.outputBuffer();
             int n = Math.min(out.size(), MAX_PILE);
             for (int i = 0; i < n; i++) {
                 String el = out.get(i);
                 double u = 0.07 + (n - 1 - i) * step;
-                count += glyph(g, e, u, el, c.id(), "output buffer", null, keys, keysShown, i == 0);
+                count += glyph(g, e, u, el, c.id(), "output buffer", null, keys, keysShown, labels && i == 0);
             }
             if (out.size() > MAX_PILE) {
                 more(g, e, 0.07 + n * step, out.size() - MAX_PILE);
@@ -329,14 +343,14 @@ public final class GraphView extends Pane {
                 // elements sent together arrive together: draw each behind the one ahead of it, not on top
                 double u = Math.min(0.30 + 0.42 * (1 - left), prev - step);
                 prev = u;
-                count += glyph(g, e, u, wire.get(i), c.id(), "on the wire", arrival, keys, keysShown, true);
+                count += glyph(g, e, u, wire.get(i), c.id(), "on the wire", arrival, keys, keysShown, labels);
             }
             // input buffer at the receiver, oldest (next to be taken) in front
             List<String> in = c.inputBuffer();
             n = Math.min(in.size(), MAX_PILE);
             for (int i = 0; i < n; i++) {
                 double u = 0.93 - i * step;
-                count += glyph(g, e, u, in.get(i), c.id(), "input buffer", null, keys, keysShown, i == n - 1);
+                count += glyph(g, e, u, in.get(i), c.id(), "input buffer", null, keys, keysShown, labels && i == n - 1);
             }
             if (in.size() > MAX_PILE) {
                 more(g, e, 0.93 - n * step, in.size() - MAX_PILE);
@@ -402,6 +416,33 @@ public final class GraphView extends Pane {
         g.setLineWidth(1);
         hits.add(new ElementHit(x * scale + offsetX, y * scale + offsetY, channel, el, place, arrival));
         return 1;
+    }
+
+    /**
+     * Barrier alignment: a subtask aligning a checkpoint blocks each input channel whose barrier arrived; what
+     * arrives behind the barrier piles up in that channel's input buffer. The blocked channel gets a bar at the
+     * receiver and a label.
+     */
+    private void drawAlignment(GraphicsContext g, EngineView view) {
+        Map<String, GraphLayout.Edge> edges = new HashMap<>();
+        for (GraphLayout.Edge e : layout.edges()) {
+            edges.put(e.channel(), e);
+        }
+        for (EngineView.SubtaskView s : view.subtasks()) {
+            if (s.aligningCheckpoint() < 0 || s.alignmentBuffers() == null) {
+                continue;
+            }
+            for (EngineView.AlignmentBufferView b : s.alignmentBuffers()) {
+                GraphLayout.Edge e = edges.get(b.channel());
+                if (e == null) {
+                    continue;
+                }
+                double[] p = e.at(0.985);
+                g.setFill(BARRIER);
+                g.fillRect(p[0] - 2, p[1] - 13, 4, 26);
+                tag(g, p[0] - 78, p[1] + 27, "blocked · " + b.elements().size() + " queued", BARRIER);
+            }
+        }
     }
 
     private static void tag(GraphicsContext g, double x, double y, String text, Color color) {

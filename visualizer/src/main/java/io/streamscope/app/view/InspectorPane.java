@@ -23,7 +23,7 @@ public final class InspectorPane extends ScrollPane {
     private final Label summary = new Label();
     private final Label metrics = new Label();
     private final SimpleTable inputs = new SimpleTable("no input channels (a source)", 8,
-            "input channel:190", "watermark:80", "idle:40", "aligned:60", "buffered:65", "credits");
+            "input channel:190", "watermark:80", "idle:40", "wm aligned:80", "buffered:65", "credits");
     private final SimpleTable splits = new SimpleTable("not a source", 6,
             "split:90", "next offset:80", "watermark:80", "idle:40", "generator");
     private final SimpleTable state = new SimpleTable("no keyed state", 12,

@@ -35,6 +35,33 @@ public final class TimeText {
         return Long.toString(ts);
     }
 
+    private static final Pattern WINDOW = Pattern.compile("\\[(-?\\d{7,}), (-?\\d{7,})\\)");
+    private static final Pattern WATERMARK = Pattern.compile("(watermark |advanced to |timer |timestamp )(\\d{7,})");
+
+    /**
+     * Rewrites window bounds, watermarks, timer times and timestamps of a trace sentence as clock times when
+     * they are a day's timestamps; record contents (JSON) stay as they are.
+     */
+    public static String readableSentence(String text) {
+        if (text == null) {
+            return "";
+        }
+        Matcher m = WINDOW.matcher(text);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(sb, Matcher.quoteReplacement("[" + of(Long.parseLong(m.group(1))) + ", "
+                    + of(Long.parseLong(m.group(2))) + ")"));
+        }
+        m.appendTail(sb);
+        Matcher w = WATERMARK.matcher(sb.toString());
+        StringBuilder out = new StringBuilder();
+        while (w.find()) {
+            w.appendReplacement(out, Matcher.quoteReplacement(w.group(1) + of(Long.parseLong(w.group(2)))));
+        }
+        w.appendTail(out);
+        return out.toString();
+    }
+
     /** Rewrites the clock-sized numbers in a text (such as a window "[36060000, 36360000)") as clock times. */
     public static String readable(String text) {
         if (text == null) {

@@ -65,6 +65,14 @@ final class TimelineModel {
     final List<Dot> records = new ArrayList<>();
     final Map<String, Window> windows = new LinkedHashMap<>();
     final List<Late> late = new ArrayList<>();
+    /** Failures and restarts of the job: seq, time, and a label. */
+    final List<Mark> marks = new ArrayList<>();
+
+    /** A moment of the job's life drawn across the whole timeline. */
+    record Mark(int seq, long time, String label, boolean failure) {
+    }
+    /** The time the sources read their last record: the axis spans the data, then grows with the current time. */
+    long lastActivity;
     long minEventTime = Long.MAX_VALUE;
     long maxEventTime = Long.MIN_VALUE;
 
@@ -73,6 +81,19 @@ final class TimelineModel {
         List<TraceEvent> trace = recording.trace();
         for (int i = 0; i < trace.size(); i++) {
             TraceEvent e = trace.get(i);
+            if (e instanceof TraceEvent.RecordRead) {
+                lastActivity = Math.max(lastActivity, e.time());
+            }
+            String type = e.getClass().getSimpleName();
+            if (io.streamscope.app.engine.StopCondition.FAILURE.test().test(e)) {
+                marks.add(new Mark(i, e.time(), "failure", true));
+            } else if (type.equals("JobRestarted")) {
+                marks.add(new Mark(i, e.time(), "restart", false));
+                // restarted subtasks start again without a watermark
+                for (List<Point> series : watermarks.values()) {
+                    series.add(new Point(i, e.time(), Long.MIN_VALUE));
+                }
+            }
             if (e instanceof TraceEvent.WatermarkAdvanced w) {
                 watermarks.computeIfAbsent(w.subtask(), k -> new ArrayList<>()).add(new Point(i, w.time(),
                         w.watermark()));

@@ -62,7 +62,9 @@ public final class TimelineView extends Pane {
         drawnStep = f.step();
         drawnRecording = f.recording();
         int limit = f.traceCount();
-        long endTime = Math.max(1, f.recording().endTime());
+        // the axis spans the data, not a long quiet tail (checkpoints of a finished job, an idle horizon)
+        long endTime = Math.max(1, Math.max(f.time(), Math.min(f.recording().endTime(),
+                model.lastActivity + model.lastActivity / 8 + 1)));
         double pad = Math.max(1, (model.maxEventTime - model.minEventTime) * 0.06);
         double yMin = model.minEventTime - pad;
         double yMax = model.maxEventTime + pad;
@@ -72,6 +74,7 @@ public final class TimelineView extends Pane {
         drawRecords(g, a, limit);
         drawWatermarks(g, a, limit, f.time());
         drawLate(g, a, limit);
+        drawMarks(g, a, limit);
         // now
         double nx = a.x(f.time());
         g.setStroke(Color.web("#455A64"));
@@ -92,6 +95,18 @@ public final class TimelineView extends Pane {
         double p = Math.pow(10, Math.floor(Math.log10(raw)));
         double f = raw / p;
         return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
+    }
+
+    /** A round tick distance on a clock (seconds, minutes, hours) giving about {@code ticks} ticks. */
+    static double clockStep(double range, int ticks) {
+        long[] steps = {1_000, 2_000, 5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000, 900_000,
+            1_800_000, 3_600_000, 7_200_000};
+        for (long st : steps) {
+            if (range / st <= ticks) {
+                return st;
+            }
+        }
+        return niceStep(range, ticks);
     }
 
     /** Maps processing time and event time to the canvas. */
@@ -116,7 +131,7 @@ public final class TimelineView extends Pane {
         g.setFont(Fonts.SMALL);
         g.setFill(Color.web("#616161"));
         g.setTextAlign(TextAlignment.RIGHT);
-        double ys = niceStep(a.yMax - a.yMin, 5);
+        double ys = a.yMin >= 3_600_000 ? clockStep(a.yMax - a.yMin, 5) : niceStep(a.yMax - a.yMin, 5);
         for (double v = Math.ceil(a.yMin / ys) * ys; v <= a.yMax; v += ys) {
             double y = a.y((long) v);
             g.fillText(eventTime((long) v), a.left - 4, y);
@@ -280,6 +295,30 @@ public final class TimelineView extends Pane {
         }
     }
 
+    /** Failures and restarts as vertical lines across the plot. */
+    private void drawMarks(GraphicsContext g, Axes a, int limit) {
+        double lastX = -100;
+        for (TimelineModel.Mark m : model.marks) {
+            if (m.seq() >= limit) {
+                break;
+            }
+            double x = a.x(m.time());
+            g.setStroke(m.failure() ? Color.web("#C62828") : Color.web("#2E7D32"));
+            g.setLineWidth(2);
+            g.strokeLine(x, a.top, x, a.top + a.h);
+            g.setLineWidth(1);
+            if (x - lastX > 60) {
+                g.setFill(m.failure() ? Color.web("#C62828") : Color.web("#2E7D32"));
+                g.setFont(Fonts.SMALL_BOLD);
+                g.setTextBaseline(VPos.TOP);
+                g.fillText(m.label(), x + 3, a.top + 3);
+                g.setTextBaseline(VPos.CENTER);
+                lastX = x;
+            }
+        }
+    }
+
+    /** Event times as people read them: milliseconds, or a clock time for a day's timestamps. */
     static String eventTime(long ts) {
         return TimeText.of(ts);
     }

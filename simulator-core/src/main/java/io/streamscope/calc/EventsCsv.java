@@ -1,4 +1,4 @@
-package io.streamscope.cli;
+package io.streamscope.calc;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
@@ -14,36 +14,38 @@ import java.util.regex.Pattern;
  * Reads the event file of the window calculator: a header {@code key,timestamp,value}, then one event per
  * line. The whole file is checked before anything runs, so a mistake never leaves half an output behind.
  */
-final class EventsCsv {
-    static final String HEADER = "key,timestamp,value";
+public final class EventsCsv {
+    /** The one header the file must start with. */
+    public static final String HEADER = "key,timestamp,value";
     private static final Pattern INTEGER = Pattern.compile("-?[0-9]+");
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]+(\\.[0-9]+)?([eE][-+]?[0-9]+)?");
     /** Keeps window ends and watermarks far from overflow. */
     private static final long MAX_TIMESTAMP = 1L << 53;
 
     /** One event: its line in the file, key, event time and value (Long or Double). */
-    record Event(int line, String key, long timestamp, Number value) {
+    public record Event(int line, String key, long timestamp, Number value) {
     }
 
     private EventsCsv() {
     }
 
-    /** Reads and validates the file; every problem is a UsageException "FILE:LINE: what is wrong". */
-    static List<Event> read(String file) {
+    /** Reads and validates the file; every problem is a CommandLineException "FILE:LINE: what is wrong". */
+    public static List<Event> read(String file) {
         List<String> lines;
         try {
             lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw UsageException.inInput(file + ": no such file");
+            throw CommandLineException.inInput(file + ": no such file");
         } catch (CharacterCodingException e) {
-            throw UsageException.inInput(file + ": not a UTF-8 text file");
+            throw CommandLineException.inInput(file + ": not a UTF-8 text file");
         } catch (IOException e) {
-            throw UsageException.inInput(file + ": cannot read: " + e.getMessage());
+            throw CommandLineException.inInput(file + ": cannot read: " + e.getMessage());
         }
         return parse(file, lines);
     }
 
-    static List<Event> parse(String file, List<String> lines) {
+    /** Validates the lines of a file named {@code file} (for messages) and returns its events in order. */
+    public static List<Event> parse(String file, List<String> lines) {
         if (lines.stream().allMatch(String::isBlank)) {
             throw error(file, 1, "the file is empty; expected the header " + HEADER);
         }
@@ -167,7 +169,7 @@ final class EventsCsv {
         }
     }
 
-    private static UsageException error(String file, int line, String what) {
-        return UsageException.inInput(file + ":" + line + ": " + what);
+    private static CommandLineException error(String file, int line, String what) {
+        return CommandLineException.inInput(file + ":" + line + ": " + what);
     }
 }
