@@ -381,10 +381,6 @@ public final class JobRuntime implements CheckpointGateway {
         kernel.cancel(o -> o == jobManagerOwner);
     }
 
-    void onSubtaskEndOfData(Subtask s) {
-        // the subtask now waits for the next checkpoint to complete: nothing to do until it is triggered
-    }
-
     /** Reads a record of a topic, keeping generated records when a restart may replay them. */
     LogRecord readLog(PartitionedLog log, int partition, long offset) {
         return logs.read(log, partition, offset);

@@ -360,8 +360,7 @@ public final class Subtask {
                 long cause = rt.tracer().cause();
                 rt.tracer().emit(seq -> new TraceEvent.SubtaskAwaitingFinalCheckpoint(seq, now, id(), cause));
             }
-            rt.onSubtaskEndOfData(this);
-            return;
+            return; // it waits for the next checkpoint to complete, triggered as any other
         }
         completeFinish(now);
     }
