@@ -26,8 +26,8 @@ public final class SinkTableText {
     public static void print(Map<String, SinkTable> sinks, PrintStream out, boolean receipts) {
         for (SinkTable t : sinks.values()) {
             out.println();
-            int n = t.rows().size();
-            out.println("sink \"" + t.name() + "\" (" + n + (n == 1 ? " record" : " records") + ")");
+            int n = visible(t).size();
+            out.println("sink \"" + t.name() + "\" (" + summary(t) + ")");
             if (n == 0) {
                 continue;
             }
@@ -37,10 +37,32 @@ public final class SinkTableText {
         }
     }
 
+    /**
+     * What a reader of the sink sees: every record written, or for an exactly-once sink only the committed ones
+     * (its read_committed view).
+     */
+    private static List<SinkTable.Row> visible(SinkTable t) {
+        return t.guarantee() == DeliveryGuarantee.EXACTLY_ONCE ? t.committedRows() : t.rows();
+    }
+
+    private static String summary(SinkTable t) {
+        int n = visible(t).size();
+        String s = n + (n == 1 ? " record" : " records");
+        if (t.guarantee() == DeliveryGuarantee.EXACTLY_ONCE) {
+            int written = t.rows().size();
+            return "exactly-once: " + s + " committed and visible to read_committed readers, " + written
+                    + " written; longest wait for a commit " + t.maxVisibilityDelay() + " ms";
+        }
+        if (t.duplicates() > 0) {
+            return s + ", of which " + t.duplicates() + " duplicates written again after a recovery";
+        }
+        return s;
+    }
+
     /** The lines of one table: header, rule, rows. */
     public static List<String> table(SinkTable t, boolean receipts) {
         LinkedHashMap<String, Integer> fields = new LinkedHashMap<>();
-        for (SinkTable.Row r : t.rows()) {
+        for (SinkTable.Row r : visible(t)) {
             if (r.value() instanceof Row row) {
                 for (String f : row.fieldNames()) {
                     fields.putIfAbsent(f, fields.size());
@@ -52,7 +74,7 @@ public final class SinkTableText {
         List<String> header = new ArrayList<>(List.of("time", "subtask"));
         header.addAll(fields.keySet());
         List<String[]> cells = new ArrayList<>();
-        for (SinkTable.Row r : t.rows()) {
+        for (SinkTable.Row r : visible(t)) {
             String[] c = new String[header.size()];
             java.util.Arrays.fill(c, "");
             c[0] = Long.toString(r.time());

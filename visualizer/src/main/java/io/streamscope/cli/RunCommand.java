@@ -19,7 +19,11 @@ final class RunCommand implements Command {
     static final long END = -1;
 
     /** What the options asked for; {@code until} is a virtual time, END, or null for the scenario's own. */
-    record Options(Long until, Long seed, String traceFile, boolean verbose) {
+    record Options(Long until, Long seed, String traceFile, boolean verbose, String checkpointDir,
+                   String restoreFrom) {
+        Options(Long until, Long seed, String traceFile, boolean verbose) {
+            this(until, seed, traceFile, verbose, null, null);
+        }
     }
 
     @Override
@@ -36,6 +40,7 @@ final class RunCommand implements Command {
     public String help() {
         return """
                 usage: streamscope run SCENARIO [--until TIME|end] [--trace FILE] [--seed N] [--verbose]
+                                           [--checkpoint-dir DIR] [--restore-from PATH]
 
                 Runs the job of a scenario file (JSON) on the virtual clock and prints one line per
                 important trace event (records read, watermarks, idleness, timers, window firings, late
@@ -49,6 +54,14 @@ final class RunCommand implements Command {
                   --seed N          replace the scenario's seed
                   --verbose         also show every channel send and delivery, emitted record and timer
                                     registration
+                  --checkpoint-dir DIR
+                                    write completed checkpoints (and savepoints) to DIR as JSON
+                                    (chk-N/_metadata), as Flink's checkpoint storage does; the scenario must
+                                    enable checkpointing
+                  --restore-from PATH
+                                    start from a checkpoint or savepoint written before, as flink run -s
+                                    does: a chk-N folder, its _metadata file, or a directory of them (the
+                                    newest readable one is used; unreadable ones are reported and skipped)
                   --help            show this help
 
                 exit codes: 0 ok; 1 the job failed or the trace could not be written;
@@ -58,7 +71,8 @@ final class RunCommand implements Command {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse("run", argList, Set.of("--until", "--trace", "--seed"), Set.of("--verbose"));
+        Args args = Args.parse("run", argList, Set.of("--until", "--trace", "--seed", "--checkpoint-dir",
+                "--restore-from"), Set.of("--verbose"));
         if (args.positionals().size() != 1) {
             throw new UsageException(args.positionals().isEmpty() ? "run needs a scenario file"
                     : "run takes one scenario file, got " + args.positionals());
@@ -69,7 +83,8 @@ final class RunCommand implements Command {
             until = args.get("--until").equals("end") ? END : args.getDuration("--until", 0);
         }
         Long seed = args.has("--seed") ? args.getLong("--seed", 0, Long.MIN_VALUE, Long.MAX_VALUE) : null;
-        Options options = new Options(until, seed, args.get("--trace"), args.has("--verbose"));
+        Options options = new Options(until, seed, args.get("--trace"), args.has("--verbose"),
+                args.get("--checkpoint-dir"), args.get("--restore-from"));
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) {
             err.println("error: " + file + ": no such file");
@@ -89,9 +104,34 @@ final class RunCommand implements Command {
     static int run(String file, LoadedScenario scenario, Options options, PrintStream out, PrintStream err) {
         long until = options.until() != null ? options.until()
                 : scenario.runUntil() != null ? scenario.runUntil() : END;
+        io.streamscope.checkpoint.CompletedCheckpoint restore = null;
+        if (options.restoreFrom() != null) {
+            try {
+                io.streamscope.checkpoint.CheckpointFiles.Loaded loaded =
+                        io.streamscope.checkpoint.CheckpointFiles.load(Path.of(options.restoreFrom()));
+                for (String skipped : loaded.skipped()) {
+                    err.println("warning: " + skipped);
+                }
+                restore = loaded.checkpoint();
+                out.println("restoring from " + loaded.folder());
+            } catch (io.streamscope.checkpoint.CheckpointStorageException e) {
+                err.println("error: --restore-from: " + e.getMessage());
+                return Main.USAGE;
+            }
+        }
+        if (options.checkpointDir() != null) {
+            if (!scenario.env().getCheckpointConfig().enabled()) {
+                err.println("error: --checkpoint-dir: the scenario does not enable checkpointing (add a"
+                        + " \"checkpointing\" object, e.g. {\"interval\": \"1s\"})");
+                return Main.USAGE;
+            }
+            scenario.env().setCheckpointConfig(scenario.env().getCheckpointConfig()
+                    .withDirectory(Path.of(options.checkpointDir())));
+        }
         Simulation sim;
         try {
-            sim = scenario.start(options.seed(), true);
+            sim = restore == null ? scenario.start(options.seed(), true)
+                    : scenario.start(options.seed(), true, restore);
         } catch (RuntimeException e) {
             err.println("error: " + file + ": the job cannot be deployed: " + e.getMessage());
             return Main.FAILED;
