@@ -12,10 +12,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
-/** Cases where our engine disagrees with Flink: each states the difference; they pass once the engine is fixed. */
+/**
+ * Cases where our engine disagreed with Flink, found by the conformance suite; each is fixed in the engine and
+ * now pinned on both engines.
+ */
 class KnownDifferencesTest {
 
     /**
@@ -27,13 +29,11 @@ class KnownDifferencesTest {
      * WatermarkOutputMultiplexer), so partition 0 stops holding the watermark back: after 8000 the watermark is
      * 7999, [0,5000) fires with 2 records (1000, 2000) and 3000 goes to the late output.
      *
-     * <p>Our engine keeps the finished partition in the minimum until the whole source ends: the watermark stays
-     * at 999, nothing is late, and [0,5000) fires at the end with 3 records.
+     * <p>Our engine used to keep the finished partition in the minimum until the whole source ended (the
+     * watermark stayed at 999, nothing was late, [0,5000) fired at the end with 3 records); it now releases a
+     * split read to its end, as Flink does.
      */
     @Test
-    @Disabled("known difference: our engine keeps a finished (fully read) partition of a bounded topic in the"
-            + " source subtask's watermark minimum; Flink's SourceReaderBase releases the split's output, so the"
-            + " other partitions' watermark advances the subtask's")
     void aFinishedPartitionNoLongerHoldsTheWatermarkBack() {
         List<Map<String, Object>> records = List.of(rec(0, 0, 1000, "u", 1), rec(1, 10, 2000, "u", 2),
                 rec(1, 20, 8000, "u", 3), rec(1, 30, 3000, "u", 4), rec(1, 40, 9000, "u", 5));
@@ -44,21 +44,5 @@ class KnownDifferencesTest {
         assertThat(b.flink("out")).containsExactly("[0,5000)#2@4999", "[5000,10000)#2@9999");
         assertThat(b.flink("late")).containsExactly("v=4@3000");
         assertThat(b.diff().agrees()).as(b.diff().render()).isTrue();
-    }
-
-    /** The same case, checking what each engine does today, so that a change on either side is noticed. */
-    @Test
-    void finishedPartitionBehaviourOfBothEnginesToday() {
-        List<Map<String, Object>> records = List.of(rec(0, 0, 1000, "u", 1), rec(1, 10, 2000, "u", 2),
-                rec(1, 20, 8000, "u", 3), rec(1, 30, 3000, "u", 4), rec(1, 40, 9000, "u", 5));
-        Map<String, Object> tree = scenario("finished split today", List.of(topic("t", 2, records)),
-                List.of(source("in", "t", 0), window("w", "in", tumbling(5000), 0, "late"), sink("out", "w"),
-                        sideSink("late", "w", "late")));
-        ConformanceTest.Both b = ConformanceTest.both(tree);
-        assertThat(b.flink("out")).containsExactly("[0,5000)#2@4999", "[5000,10000)#2@9999");
-        assertThat(b.flink("late")).containsExactly("v=4@3000");
-        assertThat(b.ours("out")).containsExactly("[0,5000)#3@4999", "[5000,10000)#2@9999");
-        assertThat(b.ours("late")).isEmpty();
-        assertThat(b.diff().agrees()).isFalse();
     }
 }

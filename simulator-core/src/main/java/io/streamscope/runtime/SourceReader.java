@@ -94,6 +94,10 @@ public final class SourceReader {
             int i = (roundRobin + k) % n;
             LogRecord r = peek(i);
             if (r == null) {
+                if (log.isBounded() && !multiplexer.splitReleased(i)) {
+                    // read to its end: the split stops holding the watermark back (Flink's releaseOutputForSplit)
+                    multiplexer.release(i);
+                }
                 continue;
             }
             anyLeft = true;
@@ -323,6 +327,11 @@ public final class SourceReader {
 
     public boolean splitIdle(int i) {
         return multiplexer.splitIdle(i);
+    }
+
+    /** True once a split of a bounded topic was read to its end and released. */
+    public boolean splitFinished(int i) {
+        return multiplexer.splitReleased(i);
     }
 
     public String generatorState(int i) {

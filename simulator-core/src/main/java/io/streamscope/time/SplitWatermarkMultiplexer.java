@@ -8,12 +8,14 @@ package io.streamscope.time;
 public final class SplitWatermarkMultiplexer {
     private final long[] watermarks;
     private final boolean[] idle;
+    private final boolean[] released;
     private long combined = Long.MIN_VALUE;
     private boolean outputIdle;
 
     public SplitWatermarkMultiplexer(int numSplits) {
         watermarks = new long[numSplits];
         idle = new boolean[numSplits];
+        released = new boolean[numSplits];
         java.util.Arrays.fill(watermarks, Long.MIN_VALUE);
     }
 
@@ -42,16 +44,21 @@ public final class SplitWatermarkMultiplexer {
 
     /** Recomputes the combined watermark and tells {@code out} what changed. */
     public void update(StatusWatermarkValve.Output out) {
-        if (watermarks.length == 0) {
-            return;
-        }
         long min = Long.MAX_VALUE;
         boolean allIdle = true;
+        boolean anyLeft = false;
         for (int i = 0; i < watermarks.length; i++) {
+            if (released[i]) {
+                continue;
+            }
+            anyLeft = true;
             if (!idle[i]) {
                 allIdle = false;
                 min = Math.min(min, watermarks[i]);
             }
+        }
+        if (!anyLeft) {
+            return;
         }
         if (allIdle) {
             if (!outputIdle) {
@@ -70,6 +77,18 @@ public final class SplitWatermarkMultiplexer {
             }
             out.emitWatermark(min);
         }
+    }
+
+    /**
+     * A finished split no longer counts, as Flink's SourceReaderBase releases the output of a split it has read
+     * to the end: the combined watermark is recomputed over the others at the next update (lazily, as in Flink).
+     */
+    public void release(int split) {
+        released[split] = true;
+    }
+
+    public boolean splitReleased(int split) {
+        return released[split];
     }
 
     public long splitWatermark(int split) {

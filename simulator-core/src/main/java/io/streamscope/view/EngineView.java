@@ -70,8 +70,12 @@ public record EngineView(long time, long step, long traceSize, boolean finished,
     public record InputView(String channel, long watermark, boolean idle, boolean aligned) {
     }
 
-    /** A partition read by a source subtask: next offset, its own watermark, idleness, generator state. */
-    public record SplitView(String split, long nextOffset, long watermark, boolean idle, String generator) {
+    /**
+     * A partition read by a source subtask: next offset, its own watermark, idleness, generator state, and
+     * whether it was read to its end (a finished split no longer holds the subtask's watermark back).
+     */
+    public record SplitView(String split, long nextOffset, long watermark, boolean idle, String generator,
+                            boolean finished) {
     }
 
     /** One entry of keyed state. */

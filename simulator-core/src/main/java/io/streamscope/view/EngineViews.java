@@ -117,7 +117,7 @@ public final class EngineViews {
             List<Integer> parts = src.assignedPartitions();
             for (int i = 0; i < parts.size(); i++) {
                 splits.add(new EngineView.SplitView(src.topic() + "-" + parts.get(i), src.nextOffset(i),
-                        src.splitWatermark(i), src.splitIdle(i), src.generatorState(i)));
+                        src.splitWatermark(i), src.splitIdle(i), src.generatorState(i), src.splitFinished(i)));
             }
         }
         List<EngineView.StateView> state = new ArrayList<>();
