@@ -17,6 +17,8 @@ public record AggSpec(Kind kind, String field, String alias) implements java.io.
                     + "(?:as\\s+([A-Za-z_][A-Za-z0-9_]*))?\\s*");
 
     public AggSpec {
+        // interned (also when a copy is deserialized for a subtask), so Row lookups match by reference first
+        field = field == null ? null : field.intern();
         if (kind != Kind.COUNT && (field == null || field.isEmpty())) {
             throw new IllegalArgumentException(kind.name().toLowerCase(Locale.ROOT) + " needs a field");
         }
