@@ -39,6 +39,15 @@ public final class FlinkBridge {
         return runner(cluster).run(List.of(ours), "streamscope: " + scenario.name()).get(0);
     }
 
+    /**
+     * Runs the scenario on Flink and returns every record its sinks received with the subtask, watermark and
+     * order of its emission, so that what several sinks fed by one operator received can be put back in the order
+     * the operator emitted it.
+     */
+    public static List<Emission> runEmissions(LoadedScenario scenario, Optional<String> cluster) {
+        return runner(cluster).runEmissions(EngineRun.of(scenario), "streamscope: " + scenario.name());
+    }
+
     /** Runs the scenario on both engines (Flink on the embedded MiniCluster) and compares the sinks. */
     public static DiffReport diff(LoadedScenario scenario) {
         return diff(scenario, Optional.empty());

@@ -1,6 +1,7 @@
 package io.streamscope.flink;
 
 import io.streamscope.data.Row;
+import io.streamscope.graph.JobGraph;
 import io.streamscope.graph.JobVertex;
 import io.streamscope.graph.OperatorSpec;
 import io.streamscope.time.WatermarkStrategy;
@@ -16,9 +17,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.stream.Stream;
+import org.apache.flink.api.common.JobExecutionResult;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.MemorySize;
@@ -115,11 +119,20 @@ public final class FlinkRunner {
     }
 
     /**
+     * Flink's figures of a job whose sinks only counted.
+     *
+     * @param runtimeMillis Flink's own measure of the job's run time (JobExecutionResult's net runtime: from
+     *     the job's start on the cluster to its end, without submitting it)
+     * @param sinkCounts per sink (by the name of its CollectingSink), the records it received
+     */
+    public record Measured(long runtimeMillis, Map<String, Long> sinkCounts) {
+    }
+
+    /**
      * Runs the scenarios as one Flink job and returns, per scenario (in the order given), what each of its sinks
      * received, by sink name. Sinks are grouped as they came out of their producing subtasks, so the order of one
      * subtask's output is kept.
      */
-    @SuppressWarnings({"unchecked", "rawtypes", "try"})
     public List<Map<String, List<SinkRecord>>> run(List<EngineRun> runs, String jobName) {
         List<Map<String, List<SinkRecord>>> results = new ArrayList<>();
         for (EngineRun r : runs) {
@@ -131,29 +144,64 @@ public final class FlinkRunner {
             }
             results.add(sinks);
         }
-        if (!remote) {
-            for (EngineRun r : runs) {
-                for (JobVertex v : r.graph().vertices()) {
-                    if (v.parallelism() > EMBEDDED_SLOTS) {
-                        // Flink would wait minutes for slots that never come
-                        throw new UntranslatableException(v.name(), "parallelism " + v.parallelism() + " is more"
-                                + " than the embedded MiniCluster's " + EMBEDDED_SLOTS + " slots");
-                    }
-                }
+        collect(runs, jobName, r -> {
+            int job = (int) r.getLong("job");
+            results.get(job).get((String) r.get("sink")).add(new SinkRecord(r.get("row"), (Long) r.get("ts")));
+        });
+        return results;
+    }
+
+    /**
+     * Runs one scenario as a Flink job and returns every record its sinks received, with the subtask that emitted
+     * it, the watermark that subtask had passed on by then and the order in which it emitted it (see {@link
+     * Emission}), in arrival order.
+     */
+    public List<Emission> runEmissions(EngineRun run, String jobName) {
+        List<Emission> out = new ArrayList<>();
+        collect(List.of(run), jobName, r -> out.add(new Emission((String) r.get("sink"), r.get("row"),
+                (Long) r.get("ts"), (int) r.getLong("subtask"), r.getLong("wm"), r.getLong("seq"))));
+        return out;
+    }
+
+    /**
+     * Runs a job graph on Flink, each source reading the LogSource {@code sources} gives for it, with sinks that
+     * only count; for measuring. {@code autoWatermarkInterval} is used when a watermark strategy is periodic.
+     */
+    public Measured measure(JobGraph graph, Function<JobVertex, LogSource> sources, long autoWatermarkInterval,
+                            String jobName) {
+        checkSlots(graph);
+        StreamExecutionEnvironment env = environment(usesWallClock(graph) ? autoWatermarkInterval : 0);
+        JobTranslator.translate(env, graph, sources, 0, "", false);
+        JobExecutionResult result;
+        try {
+            result = env.execute(jobName);
+        } catch (Exception e) {
+            throw new IllegalStateException("the Flink job '" + jobName + "' failed: " + rootMessage(e), e);
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (JobVertex v : graph.vertices()) {
+            if (v.spec() instanceof OperatorSpec.Sink sink) {
+                // the accumulator has the vertex's name, which is unique; the sink's own name need not be
+                Long n = result.getAccumulatorResult(v.name());
+                counts.put(sink.sink().name(), n == null ? 0L : n);
             }
         }
-        Configuration conf = new Configuration();
-        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, port, conf,
-                remote ? shippedJars() : new String[0]);
-        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
-        env.getConfig().setAutoWatermarkInterval(autoWatermarkInterval(runs));
+        return new Measured(result.getNetRuntime(), counts);
+    }
+
+    /** Runs the scenarios as one Flink job, handing each tagged sink record (see Functions.SinkTag) to {@code each}. */
+    @SuppressWarnings({"unchecked", "rawtypes", "try"})
+    private void collect(List<EngineRun> runs, String jobName, Consumer<Row> each) {
+        for (EngineRun r : runs) {
+            checkSlots(r.graph());
+        }
+        StreamExecutionEnvironment env = environment(autoWatermarkInterval(runs));
         List<DataStream<Row>> tagged = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
             tagged.addAll(JobTranslator.translate(env, runs.get(i), i, runs.size() == 1 ? "" : "s" + i + "/"));
         }
         if (tagged.isEmpty()) {
-            return results;
+            return;
         }
         DataStream<Row> all = tagged.get(0);
         if (tagged.size() > 1) {
@@ -163,15 +211,35 @@ public final class FlinkRunner {
         try (CloseableIterator<Row> it = all.collectAsync()) {
             env.executeAsync(jobName);
             while (it.hasNext()) {
-                Row r = it.next();
-                int job = (int) r.getLong("job");
-                Long ts = (Long) r.get("ts");
-                results.get(job).get((String) r.get("sink")).add(new SinkRecord(r.get("row"), ts));
+                each.accept(it.next());
             }
         } catch (Exception e) {
             throw new IllegalStateException("the Flink job '" + jobName + "' failed: " + rootMessage(e), e);
         }
-        return results;
+    }
+
+    /** A remote environment on this runner's cluster, without restarts, in streaming mode. */
+    private StreamExecutionEnvironment environment(long autoWatermarkInterval) {
+        Configuration conf = new Configuration();
+        conf.set(RestartStrategyOptions.RESTART_STRATEGY, "none");
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.createRemoteEnvironment(host, port, conf,
+                remote ? shippedJars() : new String[0]);
+        env.setRuntimeMode(RuntimeExecutionMode.STREAMING);
+        env.getConfig().setAutoWatermarkInterval(autoWatermarkInterval);
+        return env;
+    }
+
+    private void checkSlots(JobGraph graph) {
+        if (remote) {
+            return;
+        }
+        for (JobVertex v : graph.vertices()) {
+            if (v.parallelism() > EMBEDDED_SLOTS) {
+                // Flink would wait minutes for slots that never come
+                throw new UntranslatableException(v.name(), "parallelism " + v.parallelism() + " is more"
+                        + " than the embedded MiniCluster's " + EMBEDDED_SLOTS + " slots");
+            }
+        }
     }
 
     private static String rootMessage(Throwable e) {
@@ -188,7 +256,7 @@ public final class FlinkRunner {
      */
     private static long autoWatermarkInterval(List<EngineRun> runs) {
         for (EngineRun r : runs) {
-            if (usesWallClock(r)) {
+            if (usesWallClock(r.graph())) {
                 return r.autoWatermarkInterval();
             }
         }
@@ -196,8 +264,8 @@ public final class FlinkRunner {
     }
 
     /** True when some watermark strategy of the job is periodic or has idleness: both run on Flink's clock. */
-    static boolean usesWallClock(EngineRun r) {
-        for (JobVertex v : r.graph().vertices()) {
+    static boolean usesWallClock(JobGraph graph) {
+        for (JobVertex v : graph.vertices()) {
             WatermarkStrategy s = null;
             if (v.spec() instanceof OperatorSpec.Source src) {
                 s = src.watermarkStrategy();

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.flink.api.common.accumulators.LongCounter;
 import org.apache.flink.api.common.eventtime.SerializableTimestampAssigner;
 import org.apache.flink.api.common.eventtime.Watermark;
 import org.apache.flink.api.common.eventtime.WatermarkGenerator;
@@ -393,12 +395,17 @@ final class Functions {
     }
 
     /**
-     * Wraps what reaches a scenario's sink as {job, sink, ts, row}, so one collect stream can carry every sink of
-     * every scenario batched into a Flink job. It runs in the producing subtask (forward, chained), keeping each
-     * producer's order.
+     * Wraps what reaches a scenario's sink as {@code {job, sink, ts, row, subtask, seq, wm}}, so one collect stream
+     * can carry every sink of every scenario batched into a Flink job. It runs in the producing subtask (forward,
+     * chained), keeping each producer's order. {@code seq} comes from one counter per JVM, so it orders what the
+     * sinks fed by one subtask received in the order that subtask emitted it (its chained sink tags run in its
+     * thread); {@code wm} is the watermark the subtask had passed downstream by then, which tells a firing caused
+     * by a record (the window's end - 1 is at most {@code wm}) from one caused by the watermark (fired before the
+     * watermark moves on).
      */
     static final class SinkTag extends ProcessFunction<Row, Row> {
         private static final long serialVersionUID = 1L;
+        private static final AtomicLong SEQ = new AtomicLong();
         private final long job;
         private final String sink;
 
@@ -409,7 +416,34 @@ final class Functions {
 
         @Override
         public void processElement(Row value, Context ctx, Collector<Row> out) {
-            out.collect(Row.of("job", job, "sink", sink, "ts", ctx.timestamp(), "row", value));
+            out.collect(Row.of("job", job, "sink", sink, "ts", ctx.timestamp(), "row", value,
+                    "subtask", (long) getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
+                    "seq", SEQ.incrementAndGet(), "wm", ctx.timerService().currentWatermark()));
+        }
+    }
+
+    /**
+     * A sink that only counts what reaches it, in a Flink accumulator named after the sink: for measuring a job
+     * without shipping its output anywhere.
+     */
+    static final class SinkCount extends ProcessFunction<Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final String sink;
+        private transient LongCounter count;
+
+        SinkCount(String sink) {
+            this.sink = sink;
+        }
+
+        @Override
+        public void open(OpenContext openContext) {
+            count = new LongCounter();
+            getRuntimeContext().addAccumulator(sink, count);
+        }
+
+        @Override
+        public void processElement(Row value, Context ctx, Collector<Row> out) {
+            count.add(1L);
         }
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.KeyedStream;
@@ -132,7 +133,21 @@ final class JobTranslator {
      * {@code job} and the sink's name.
      */
     static List<DataStream<Row>> translate(StreamExecutionEnvironment env, EngineRun run, long job, String prefix) {
-        JobGraph graph = run.graph();
+        return translate(env, run.graph(), v -> {
+            EngineRun.SourceInput in = run.sources().get(v.name());
+            return new LogSource(in.topic(), in.records(), in.timestamps(), in.owner(), in.readOrder());
+        }, job, prefix, true);
+    }
+
+    /**
+     * Adds a job graph to {@code env}, each source reading the LogSource {@code sources} gives for its vertex.
+     * With {@code collect} each sink's records come out of the returned streams as in {@link #translate(
+     * StreamExecutionEnvironment, EngineRun, long, String)}; otherwise each sink only counts its records, in a
+     * Flink accumulator named after the sink, and nothing is returned (for measuring a job).
+     */
+    static List<DataStream<Row>> translate(StreamExecutionEnvironment env, JobGraph graph,
+                                           Function<JobVertex, LogSource> sources, long job, String prefix,
+                                           boolean collect) {
         check(graph);
         Map<JobVertex, SingleOutputStreamOperator<Row>> streams = new HashMap<>();
         List<DataStream<Row>> collected = new ArrayList<>();
@@ -140,9 +155,7 @@ final class JobTranslator {
             OperatorSpec spec = v.spec();
             String name = prefix + v.name();
             if (spec instanceof OperatorSpec.Source s) {
-                EngineRun.SourceInput in = run.sources().get(v.name());
-                LogSource source = new LogSource(in.topic(), in.records(), in.timestamps(), in.owner(), in.readOrder());
-                streams.put(v, env.fromSource(source, strategy(s.watermarkStrategy()), name, Types.ROW)
+                streams.put(v, env.fromSource(sources.apply(v), strategy(s.watermarkStrategy()), name, Types.ROW)
                         .setParallelism(v.parallelism()));
                 continue;
             }
@@ -152,8 +165,12 @@ final class JobTranslator {
                     : producer.getSideOutput(new OutputTag<>(edge.outputTag(), Types.ROW));
             if (spec instanceof OperatorSpec.Sink) {
                 // the sink itself has no effect on results: tag in the producer's subtasks, keeping their order
-                collected.add(input.process(new Functions.SinkTag(job, v.name()), Types.ROW)
-                        .name(name).setParallelism(edge.source().parallelism()));
+                SingleOutputStreamOperator<Row> sink = input.process(collect ? new Functions.SinkTag(job, v.name())
+                        : new Functions.SinkCount(v.name()), Types.ROW).name(name)
+                        .setParallelism(edge.source().parallelism());
+                if (collect) {
+                    collected.add(sink);
+                }
                 continue;
             }
             SingleOutputStreamOperator<Row> out;

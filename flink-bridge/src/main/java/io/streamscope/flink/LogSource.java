@@ -1,11 +1,15 @@
 package io.streamscope.flink;
 
+import io.streamscope.connectors.LogRecord;
+import io.streamscope.connectors.RecordGenerator;
 import io.streamscope.data.Row;
 import java.io.IOException;
+import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -38,14 +42,22 @@ import org.apache.flink.core.memory.DataOutputSerializer;
  * come later holds the watermark back from the start. A split's output is released right after its last record,
  * as Flink's SourceReaderBase does when a bounded split finishes: from then on it no longer holds the reader's
  * watermark back. An empty partition is released at once.
+ *
+ * <p>A source made by {@link #generated} holds a record generator instead of records: each reader makes its
+ * partitions' records as it reads them, taking one record from each of its partitions in turn (for benchmarks,
+ * where the input is large and its interleaving does not matter).
  */
 public final class LogSource implements Source<Row, LogSource.Split, Integer> {
     private static final long serialVersionUID = 1L;
 
     private final String topic;
+    /** Per partition its encoded records; null for a generated source. */
     private final byte[][] partitions;
     private final int[] owner;
+    /** Per reader the partitions it reads from in turn; null for a generated source (round-robin). */
     private final int[][] readOrder;
+    private final RecordGenerator generator;
+    private final long perPartition;
 
     /**
      * @param topic the topic's name, for split ids
@@ -63,7 +75,30 @@ public final class LogSource implements Source<Row, LogSource.Split, Integer> {
         }
         this.owner = owner.clone();
         this.readOrder = readOrder.clone();
+        this.generator = null;
+        this.perPartition = 0;
         check();
+    }
+
+    private LogSource(String topic, int[] owner, RecordGenerator generator, long perPartition) {
+        this.topic = topic;
+        this.partitions = null;
+        this.owner = owner.clone();
+        this.readOrder = null;
+        this.generator = generator;
+        this.perPartition = perPartition;
+    }
+
+    /**
+     * A source over generated partitions of {@code perPartition} records each, made by the readers as they read.
+     * The generator is shipped to the readers, so it must be serializable, and it gets no random source (null):
+     * its records must follow from the partition and offset alone, so that every reader of them reads the same.
+     *
+     * @param owner per partition, the index of the reader (source subtask) that reads it
+     */
+    public static <G extends RecordGenerator & Serializable> LogSource generated(String topic, int[] owner,
+                                                                                 G generator, long perPartition) {
+        return new LogSource(topic, owner, generator, perPartition);
     }
 
     private void check() {
@@ -102,6 +137,27 @@ public final class LogSource implements Source<Row, LogSource.Split, Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A partition's records in offset order, decoded at once or generated one by one. */
+    private Iterator<Rec> records(int partition) {
+        if (generator == null) {
+            return decode(partitions[partition]).iterator();
+        }
+        return new Iterator<>() {
+            private long offset;
+
+            @Override
+            public boolean hasNext() {
+                return offset < perPartition;
+            }
+
+            @Override
+            public Rec next() {
+                LogRecord r = generator.generate(partition, offset++, null);
+                return new Rec(r.value(), r.timestamp());
+            }
+        };
     }
 
     private static ArrayDeque<Rec> decode(byte[] bytes) {
@@ -231,9 +287,10 @@ public final class LogSource implements Source<Row, LogSource.Split, Integer> {
         private final int subtask;
         private final TreeSet<Integer> assigned = new TreeSet<>();
         private final CompletableFuture<Void> ready = new CompletableFuture<>();
-        private final Map<Integer, ArrayDeque<Rec>> queues = new HashMap<>();
+        private final Map<Integer, Iterator<Rec>> queues = new HashMap<>();
         private final Map<Integer, SourceOutput<Row>> outputs = new HashMap<>();
         private boolean started;
+        private int[] order;
         private int position;
 
         Reader(int subtask) {
@@ -249,30 +306,46 @@ public final class LogSource implements Source<Row, LogSource.Split, Integer> {
             if (!ready.isDone()) {
                 return InputStatus.NOTHING_AVAILABLE;
             }
-            int[] order = subtask < readOrder.length ? readOrder[subtask] : new int[0];
             if (!started) {
                 started = true;
                 for (int p : assigned) {
-                    queues.put(p, decode(partitions[p]));
+                    queues.put(p, records(p));
                     outputs.put(p, output.createOutputForSplit(Integer.toString(p)));
                 }
                 for (int p : assigned) {
-                    if (queues.get(p).isEmpty()) {
+                    if (!queues.get(p).hasNext()) {
                         output.releaseOutputForSplit(Integer.toString(p));
                     }
                 }
+                order = readOrder != null ? (subtask < readOrder.length ? readOrder[subtask] : new int[0])
+                        : roundRobin();
             }
             if (position >= order.length) {
                 return InputStatus.END_OF_INPUT;
             }
             int p = order[position++];
-            ArrayDeque<Rec> q = queues.get(p);
-            Rec r = q.poll();
+            Iterator<Rec> q = queues.get(p);
+            Rec r = q.next();
             outputs.get(p).collect((Row) r.value(), r.timestamp());
-            if (q.isEmpty()) {
+            if (!q.hasNext()) {
                 output.releaseOutputForSplit(Integer.toString(p));
             }
             return position >= order.length ? InputStatus.END_OF_INPUT : InputStatus.MORE_AVAILABLE;
+        }
+
+        /** A generated source's read order: one record from each assigned partition in turn. */
+        private int[] roundRobin() {
+            int[] parts = assigned.stream().mapToInt(Integer::intValue).toArray();
+            long n = perPartition * parts.length;
+            if (n > Integer.MAX_VALUE - 8) {
+                throw new IllegalArgumentException("a reader of topic '" + topic + "' would read " + n + " records;"
+                        + " at most " + (Integer.MAX_VALUE - 8) + " fit");
+            }
+            int[] out = new int[(int) n];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = parts[i % parts.length];
+            }
+            return out;
         }
 
         @Override

@@ -45,7 +45,8 @@ public final class WindowCalculator {
     /** The firing label of a window fired by a record that arrived within the allowed lateness. */
     public static final String LATE = "late";
     /** One line for the command list. */
-    public static final String SUMMARY = "window calculator: what a Flink event-time window outputs for a CSV of events";
+    public static final String SUMMARY =
+            "window calculator: what a Flink event-time window outputs for a CSV of events";
     /** The text of {@code streamscope windows --help}. */
     public static final String HELP = """
             usage: streamscope windows --events FILE.csv --window SPEC [--out-of-orderness D]

@@ -1,9 +1,14 @@
 package io.streamscope.flink.cli;
 
+import io.streamscope.bench.E1Bench;
+import io.streamscope.calc.CommandLineException;
+import io.streamscope.calc.WindowCalculator;
 import io.streamscope.connectors.SinkTable;
 import io.streamscope.connectors.SinkTableText;
 import io.streamscope.flink.DiffReport;
 import io.streamscope.flink.FlinkBridge;
+import io.streamscope.flink.FlinkRunner;
+import io.streamscope.flink.FlinkWindowCalculator;
 import io.streamscope.flink.SinkRecord;
 import io.streamscope.scenario.LoadedScenario;
 import io.streamscope.scenario.ScenarioException;
@@ -12,6 +17,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,13 +25,17 @@ import java.util.Optional;
 
 /**
  * {@code streamscope flink run|diff}: runs a scenario on real Apache Flink and prints its sinks in the same
- * tables as {@code streamscope run}, or runs it on both engines and prints the exact difference. It lives in
+ * tables as {@code streamscope run}, or runs it on both engines and prints the exact difference. Also the Flink
+ * side of two commands of the app's command line, which the launcher starts here: {@code streamscope windows
+ * ... --engine flink} (the window calculator on Flink) and {@code streamscope bench --vs-flink}. It lives in
  * the bridge module so that Flink stays out of the engine and the app.
  */
 public final class FlinkMain {
     private static final String USAGE = """
             usage: streamscope flink run SCENARIO [--cluster HOST:PORT]
                    streamscope flink diff SCENARIO [--cluster HOST:PORT]
+                   streamscope windows ... --engine flink    (see: streamscope windows --help)
+                   streamscope bench --vs-flink ...          (see: streamscope bench --help)
 
             run    runs the scenario on Apache Flink 2.3.0 (an embedded MiniCluster, or the cluster whose REST
                    endpoint is HOST:PORT) and prints each sink's records
@@ -47,6 +57,13 @@ public final class FlinkMain {
             return args.length == 0 ? 2 : 0;
         }
         String command = args[0];
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        if (command.equals(WindowCalculator.COMMAND)) {
+            return windows(rest, out, err);
+        }
+        if (command.equals("bench")) {
+            return bench(rest, out, err);
+        }
         if (!command.equals("run") && !command.equals("diff")) {
             err.println("error: unknown flink command '" + command + "'; expected run or diff");
             err.print(USAGE);
@@ -111,6 +128,95 @@ public final class FlinkMain {
             err.println("error: running on Flink failed: " + e.getMessage());
             return 1;
         }
+    }
+
+    /**
+     * The window calculator with the app's options, checks and output format (the engine core's
+     * WindowCalculator); {@code --engine flink} runs it on Flink, {@code --engine sim} on the engine.
+     */
+    private static int windows(List<String> args, PrintStream out, PrintStream err) {
+        if (asksForHelp(args)) {
+            out.print(WindowCalculator.HELP);
+            return 0;
+        }
+        WindowCalculator.Options options;
+        LoadedScenario calculator;
+        try {
+            options = WindowCalculator.parse(args);
+            if (options.engine() == WindowCalculator.Engine.FLINK
+                    && options.parallelism() > FlinkRunner.EMBEDDED_SLOTS) {
+                throw new CommandLineException("--parallelism: " + options.parallelism() + " is more than the "
+                        + FlinkRunner.EMBEDDED_SLOTS + " slots of the embedded Flink cluster; with --engine flink use"
+                        + " 1 to " + FlinkRunner.EMBEDDED_SLOTS);
+            }
+            calculator = WindowCalculator.scenario(options);
+        } catch (CommandLineException e) {
+            return usageError(WindowCalculator.COMMAND, e, err);
+        }
+        List<String> lines;
+        if (options.engine() == WindowCalculator.Engine.SIM) {
+            lines = WindowCalculator.runOnEngine(calculator);
+        } else {
+            try {
+                lines = FlinkWindowCalculator.run(calculator, Optional.empty());
+            } catch (RuntimeException e) {
+                err.println("error: running on Flink failed: " + e.getMessage());
+                return 1;
+            }
+        }
+        for (String line : lines) {
+            out.println(line);
+        }
+        return 0;
+    }
+
+    /** {@code bench --vs-flink}: the E1 job on the engine and on Flink side by side. */
+    private static int bench(List<String> args, PrintStream out, PrintStream err) {
+        if (asksForHelp(args)) {
+            out.print(E1Bench.HELP);
+            return 0;
+        }
+        E1Bench.Options options;
+        try {
+            options = E1Bench.parse(args);
+            if (!options.vsFlink()) {
+                throw new CommandLineException("bench: the Flink bridge runs bench --vs-flink only; streamscope"
+                        + " bench without it measures the engine alone");
+            }
+        } catch (CommandLineException e) {
+            return usageError("bench", e, err);
+        }
+        try {
+            return BenchVsFlink.run(options, out);
+        } catch (OutOfMemoryError e) {
+            err.println("error: out of memory; give the JVM more with JAVA_OPTS=-Xmx4g or use fewer events");
+            return 1;
+        } catch (RuntimeException e) {
+            err.println("error: bench --vs-flink failed: " + e);
+            return 1;
+        }
+    }
+
+    /** As the app's command line: --help or -h anywhere before "--". */
+    private static boolean asksForHelp(List<String> args) {
+        for (String a : args) {
+            if (a.equals("--")) {
+                return false;
+            }
+            if (a.equals("--help") || a.equals("-h")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Reports a mistake as the app's command line does: the message, and for option mistakes where to look. */
+    private static int usageError(String command, CommandLineException e, PrintStream err) {
+        err.println("error: " + e.getMessage());
+        if (!e.aboutInput()) {
+            err.println("(see: streamscope " + command + " --help)");
+        }
+        return 2;
     }
 
     private static void printSinks(Map<String, List<SinkRecord>> results, PrintStream out) {
