@@ -62,6 +62,12 @@ public final class MainWindow {
     private final OutputPane output = new OutputPane(playback);
     private final CheckpointPane checkpoints = new CheckpointPane(playback);
     private final TracePane trace = new TracePane(playback);
+    private final LessonPane lessonPane = new LessonPane(playback);
+    private final Menu lessonsMenu = new Menu("Lessons");
+    private Stage interviewStage;
+    private InterviewView interview;
+    private Stage sqlStage;
+    private SqlPane sqlPane;
     private final ControlBar controls = new ControlBar(playback);
     private final Label status = new Label();
     private final ToggleButton graphToggle = new ToggleButton("Job graph");
@@ -76,6 +82,7 @@ public final class MainWindow {
         this.prefs = prefs;
         playback.setErrorHandler((title, e) -> showError(title, e.getMessage() == null ? e.toString() : e.getMessage()));
         registerActions();
+        lessonPane.setOnSql(this::openSql);
 
         ToggleGroup views = new ToggleGroup();
         graphToggle.setToggleGroup(views);
@@ -99,7 +106,8 @@ public final class MainWindow {
         BorderPane viewPane = new BorderPane(viewArea);
         viewPane.setTop(viewHeader);
 
-        side.getTabs().addAll(tab("Inspector", inspector), tab("Output", output), tab("Checkpoints", checkpoints));
+        side.getTabs().addAll(tab("Inspector", inspector), tab("Output", output), tab("Checkpoints", checkpoints),
+                tab("Lesson", lessonPane));
         SplitPane top = new SplitPane(viewPane, side);
         top.setDividerPositions(0.58);
         SplitPane bottom = new SplitPane(timeline, trace);
@@ -297,6 +305,8 @@ public final class MainWindow {
         shortcuts.add("Open a scenario file…", "Shortcut+O", this::chooseFile);
         shortcuts.add("Open the built-in scenario", "Shortcut+D", this::openDefault);
         shortcuts.add("Reload the scenario", "Shortcut+R", this::reload);
+        shortcuts.add("Interview practice…", "Shortcut+I", this::openInterview);
+        shortcuts.add("SQL pane over the open scenario…", "Shortcut+L", this::openSql);
         shortcuts.add("Keyboard shortcuts", "F1", this::showShortcuts);
         shortcuts.add("Quit", "Shortcut+Q", stage::close);
     }
@@ -312,19 +322,157 @@ public final class MainWindow {
         Menu until = new Menu("Run until");
         Menu view = new Menu("View");
         Menu help = new Menu("Help");
+        Menu interviewMenu = new Menu("Interview");
+        Menu sqlMenu = new Menu("SQL");
         for (Shortcuts.Action a : shortcuts.actions()) {
             String l = a.label();
             Menu target = l.startsWith("Open") || l.startsWith("Reload") || l.equals("Quit") ? file
                     : l.startsWith("Run until") ? until
                     : l.startsWith("Break") || l.startsWith("Clear all") ? breakpointsMenu
                     : l.startsWith("Switch") ? view
-                    : l.equals("Keyboard shortcuts") ? help : play;
+                    : l.equals("Keyboard shortcuts") ? help
+                    : l.startsWith("Interview") ? interviewMenu
+                    : l.startsWith("SQL") ? sqlMenu : play;
             if (target == breakpointsMenu) {
                 continue;
             }
             target.getItems().add(a.menuItem());
         }
-        return new MenuBar(file, play, until, breakpointsMenu, view, FaultMenus.menu(playback, selection), help);
+        lessonsMenu.setOnShowing(e -> fillLessonsMenu());
+        lessonsMenu.getItems().add(new MenuItem("(loading)"));
+        return new MenuBar(file, play, until, breakpointsMenu, view, FaultMenus.menu(playback, selection),
+                interviewMenu, lessonsMenu, sqlMenu, help);
+    }
+
+    /** The lessons as menu items, read from lessons/ each time the menu opens (so edits show at once). */
+    private void fillLessonsMenu() {
+        lessonsMenu.getItems().clear();
+        java.nio.file.Path dir = ContentDirs.find("lessons");
+        if (dir == null) {
+            lessonsMenu.getItems().add(info("no lessons/ folder found"));
+            return;
+        }
+        try {
+            for (io.streamscope.lesson.Lesson l : io.streamscope.lesson.LessonLoader.loadAll(dir)) {
+                String label = (l.level() == null ? "  " : l.level() + " ") + l.id() + " — " + shorten(l.title(), 60)
+                        + (l.isPending() ? "  [pending]" : "");
+                lessonsMenu.getItems().add(item(label, () -> openLesson(l)));
+            }
+        } catch (RuntimeException e) {
+            lessonsMenu.getItems().add(info("cannot read the lessons: " + shorten(String.valueOf(e.getMessage()), 80)));
+        }
+    }
+
+    /** Opens a lesson by id from lessons/; shows an error when there is none. */
+    public void openLesson(String id) {
+        java.nio.file.Path dir = ContentDirs.find("lessons");
+        if (dir == null || !java.nio.file.Files.isDirectory(dir.resolve(id))) {
+            showError("No lesson " + id, "lessons/" + id + " was not found");
+            return;
+        }
+        try {
+            openLesson(io.streamscope.lesson.LessonLoader.load(dir.resolve(id)));
+        } catch (RuntimeException e) {
+            showError("Cannot read lesson " + id, String.valueOf(e.getMessage()));
+        }
+    }
+
+    /**
+     * Opens a lesson in the player: its narration in the Lesson tab and its scenario in the playback, which then
+     * pauses at each cue. A pending lesson shows its text only; the scenario that was open stays.
+     */
+    public void openLesson(io.streamscope.lesson.Lesson l) {
+        lessonPane.show(l);
+        side.getSelectionModel().select(3);
+        if (stage.getOwner() == null && !stage.isShowing()) {
+            stage.show();
+        }
+        stage.toFront();
+        if (l.isPending() || l.scenario() == null) {
+            return;
+        }
+        openFile(l.scenario(), false);
+    }
+
+    public LessonPane lessonPane() {
+        return lessonPane;
+    }
+
+    /** Opens (or brings forward) the interview window; its progress lives in ~/.streamscope/progress.json. */
+    public void openInterview() {
+        if (interviewStage == null) {
+            java.nio.file.Path dir = ContentDirs.find("question-bank");
+            if (dir == null) {
+                showError("No question bank", "the question-bank/ folder was not found next to the app");
+                return;
+            }
+            io.streamscope.question.QuestionBank bank;
+            io.streamscope.app.interview.StudyProgress progress;
+            try {
+                bank = io.streamscope.question.QuestionBank.load(dir);
+                progress = io.streamscope.app.interview.StudyProgress.load(
+                        io.streamscope.app.interview.StudyProgress.defaultDir());
+            } catch (RuntimeException e) {
+                showError("Cannot start the interview", String.valueOf(e.getMessage()));
+                return;
+            }
+            interview = new InterviewView(bank, progress, java.time.LocalDateTime::now, this::openLesson);
+            interviewStage = new Stage();
+            interviewStage.initOwner(stage);
+            interviewStage.setTitle("Streamscope — interview practice");
+            Scene s = new Scene(interview, 1300, 900);
+            s.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+            interviewStage.setScene(s);
+            interviewStage.setOnHidden(e -> interview.stop());
+        }
+        interviewStage.show();
+        interviewStage.toFront();
+        interview.resume();
+    }
+
+    /**
+     * Opens (or brings forward) the SQL pane over the topics of the scenario open now. A lesson or scenario with
+     * a "sql" field starts with its tables created.
+     */
+    public void openSql() {
+        var r = playback.recording();
+        if (r == null) {
+            playback.statusProperty().set("open a scenario first: the SQL pane reads its topics");
+            return;
+        }
+        if (sqlStage == null) {
+            sqlPane = new SqlPane();
+            sqlPane.setJobOpener(s -> {
+                playback.open(s);
+                stage.toFront();
+            });
+            sqlStage = new Stage();
+            sqlStage.initOwner(stage);
+            sqlStage.setTitle("Streamscope — SQL");
+            Scene s = new Scene(sqlPane, 1300, 850);
+            s.getStylesheets().add(MainWindow.class.getResource("app.css").toExternalForm());
+            sqlStage.setScene(s);
+        }
+        sqlPane.setScenario(r.scenario().displayName(), r.scenario().path(), r.scenario().scenario());
+        sqlStage.show();
+        sqlStage.toFront();
+    }
+
+    public SqlPane sqlPane() {
+        return sqlPane;
+    }
+
+    public Stage sqlStage() {
+        return sqlStage;
+    }
+
+    /** The interview view, once opened (null before). */
+    public InterviewView interview() {
+        return interview;
+    }
+
+    public Stage interviewStage() {
+        return interviewStage;
     }
 
     private void rebuildBreakpointsMenu() {
@@ -492,6 +640,12 @@ public final class MainWindow {
         }
         prefs.flush();
         worker.close();
+        if (sqlPane != null) {
+            sqlPane.close();
+        }
+        if (interview != null) {
+            interview.stop();
+        }
     }
 
     /** Sets the stage up (size, position, title) and shows it. */

@@ -58,6 +58,9 @@ public final class Playback {
 
     private RunPlan plan;
     private Navigator navigator;
+    /** Steps where playing pauses by itself (a lesson's cues), ascending; empty when none. */
+    private long[] stops = new long[0];
+    private String stopMessage;
     private RecordKeys keys = new RecordKeys(List.of());
     private BiConsumer<String, Throwable> errorHandler = (title, e) -> status.set(title + ": " + e.getMessage());
     private boolean inFlight;
@@ -199,6 +202,7 @@ public final class Playback {
 
     private void load(RunPlan next, long step, String message) {
         pause();
+        stops = new long[0];
         Progress running = longOperation.get();
         if (running != null) {
             running.cancel();
@@ -229,6 +233,25 @@ public final class Playback {
             }
         });
         watch(p);
+    }
+
+    /**
+     * Makes playing pause at each of these steps (ascending), with {@code message} on the status line: the lesson
+     * player's cues. An empty array removes them. Opening another scenario removes them too.
+     */
+    public void setStops(long[] steps, String message) {
+        this.stops = steps.clone();
+        this.stopMessage = message;
+    }
+
+    /** The first stop after {@code step} and at or before {@code limit}, or -1. */
+    private long nextStop(long step, long limit) {
+        for (long s : stops) {
+            if (s > step && s <= limit) {
+                return s;
+            }
+        }
+        return -1;
     }
 
     public void togglePlay() {
@@ -483,7 +506,12 @@ public final class Playback {
             return;
         }
         Navigator.Hit hit = navigator.nextBreak(f.step(), desired, breakpoints, keys);
-        if (hit != null) {
+        long stop = nextStop(f.step(), desired);
+        if (stop >= 0 && (hit == null || stop <= hit.step())) {
+            desired = stop;
+            messageOnArrival = stopMessage;
+            pauseOnArrival = true;
+        } else if (hit != null) {
             desired = hit.step();
             lastHit.set(hit.event());
             messageOnArrival = "breakpoint: " + describe(hit.event());

@@ -32,6 +32,9 @@ import javax.imageio.ImageIO;
 public final class Screenshots {
     static final double WIDTH = 1600;
     static final double HEIGHT = 1000;
+    /** Where the interview pictures keep their progress: never the user's own ~/.streamscope. */
+    private static final Path SCREENSHOT_PROGRESS = Path.of(System.getProperty("java.io.tmpdir"),
+            "streamscope-screenshots-progress");
 
     /** One picture: the scenario, how to get to the moment, and what to show around it. */
     private record Shot(String file, String caption, OpenedScenario scenario, Predicate<TraceEvent> until, int nth,
@@ -60,6 +63,8 @@ public final class Screenshots {
         setIfAbsent("prism.lcdtext", "false");
         setIfAbsent("java.awt.headless", "true");
         setIfAbsent("streamscope.prefs", "off");
+        // the interview pictures must not touch the user's own progress
+        setIfAbsent(io.streamscope.app.interview.StudyProgress.DIR_PROPERTY, SCREENSHOT_PROGRESS.toString());
     }
 
     private static void setIfAbsent(String key, String value) {
@@ -147,6 +152,9 @@ public final class Screenshots {
             take(s);
         }
         checkpointShots();
+        lessonShot();
+        interviewShots();
+        sqlShot();
     }
 
     /**
@@ -212,6 +220,102 @@ public final class Screenshots {
             });
             write("recovery.png", "per-user[1] failed after checkpoint 1; the job restarts from it", restored);
         }
+    }
+
+    /** The lesson player paused at the first cue of c1-watermarks, its narration in the side panel. */
+    private void lessonShot() {
+        if (ContentDirs.find("lessons") == null) {
+            log.println("no lessons/ folder; lesson-first-cue.png not written");
+            return;
+        }
+        Fx.run(() -> window.openLesson("c1-watermarks"));
+        Fx.await(() -> window.playback().isIdle() && window.playback().recording() != null
+                && window.playback().recording().scenario().path() != null
+                && !window.lessonPane().cueSteps().isEmpty(), "the lesson's scenario");
+        long step = Fx.call(() -> window.lessonPane().cueSteps().get(0));
+        goTo(step);
+        Fx.run(() -> window.selection().selectSubtask("per-user[0]"));
+        write("lesson-first-cue.png", "lesson c1-watermarks paused at its first cue", step);
+    }
+
+    /** Interview mode on C1: the question with a typed answer, then the revealed answer and the rubric result. */
+    private void interviewShots() {
+        if (ContentDirs.find("question-bank") == null) {
+            log.println("no question-bank/ folder; interview screenshots not written");
+            return;
+        }
+        // the history picture starts from an empty progress each time, so it always shows the same answers
+        if (SCREENSHOT_PROGRESS.toString().equals(System.getProperty(
+                io.streamscope.app.interview.StudyProgress.DIR_PROPERTY))) {
+            try {
+                Files.deleteIfExists(SCREENSHOT_PROGRESS.resolve("progress.json"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        Fx.run(() -> {
+            window.openInterview();
+            Stage s = window.interviewStage();
+            s.setWidth(WIDTH);
+            s.setHeight(HEIGHT);
+            window.interview().chooseSet("Level C — Getting Serious");
+            window.interview().ask("C1");
+            window.interview().setAnswer("Watermarks tell operators how far event time has progressed. A window"
+                    + " fires when the watermark passes the window end. Late records go to a side output.");
+        });
+        writeScene(window.interviewStage(), "interview-question.png",
+                "interview mode: question C1 with a typed answer and the timer");
+        Fx.run(() -> window.interview().reveal());
+        writeScene(window.interviewStage(), "interview-revealed.png",
+                "interview mode: the model answer beside the answer, and the rubric");
+        Fx.run(() -> {
+            window.interview().grade(io.streamscope.app.interview.Grade.GOOD);
+            window.interview().ask("C3");
+            window.interview().setAnswer("A source without data is idle; withIdleness lets the watermark advance.");
+            window.interview().reveal();
+            window.interview().grade(io.streamscope.app.interview.Grade.HARD);
+            window.interview().showHistory();
+        });
+        writeScene(window.interviewStage(), "interview-history.png", "interview mode: the history of scores");
+        Fx.run(() -> window.interviewStage().hide());
+    }
+
+    /** The SQL pane over lesson f1-materialized-tables, after the refresh job has run to the end. */
+    private void sqlShot() {
+        if (ContentDirs.find("lessons") == null) {
+            return;
+        }
+        Fx.run(() -> window.openLesson("f1-materialized-tables"));
+        Fx.await(() -> window.playback().isIdle() && window.playback().recording() != null
+                && window.playback().recording().scenario().path() != null
+                && window.playback().recording().scenario().path().toString().contains("f1-"), "the F1 lesson");
+        Fx.run(() -> {
+            window.openSql();
+            Stage s = window.sqlStage();
+            s.setWidth(WIDTH);
+            s.setHeight(HEIGHT);
+            window.sqlPane().setStatements("ADVANCE TO END;\nSELECT user_id, COUNT(*) AS events FROM kafka_events"
+                    + " GROUP BY user_id;");
+            window.sqlPane().run();
+        });
+        Fx.await(() -> !window.sqlPane().isBusy() && window.sqlPane().last() != null, "the SQL statements");
+        writeScene(window.sqlStage(), "sql-pane.png", "the SQL pane: a query's changelog and the F1 materialized"
+                + " table after its checkpoints committed");
+        Fx.run(() -> window.sqlStage().hide());
+    }
+
+    private void writeScene(Stage where, String name, String caption) {
+        settle();
+        Path file = out.resolve(name);
+        Fx.run(() -> {
+            try {
+                ImageIO.write(SwingFXUtils.fromFXImage(where.getScene().snapshot(null), null),
+                        "png", file.toFile());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        log.println("wrote " + file + ": " + caption);
     }
 
     /** The step of the nth event matching, or -1. */

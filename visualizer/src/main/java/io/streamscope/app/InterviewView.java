@@ -1,0 +1,472 @@
+package io.streamscope.app;
+
+import io.streamscope.app.interview.Grade;
+import io.streamscope.app.interview.QuestionState;
+import io.streamscope.app.interview.RubricChecker;
+import io.streamscope.app.interview.Scheduler;
+import io.streamscope.app.interview.StudyProgress;
+import io.streamscope.app.view.MarkdownView;
+import io.streamscope.question.Question;
+import io.streamscope.question.QuestionBank;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+
+/**
+ * Interview mode: pick a level or a random set, answer a question against a running clock, reveal the model
+ * answer beside your own, see which rubric concepts the answer covered, grade yourself, and let spaced repetition
+ * decide when the question comes back. The rubric check and the schedule live in {@code app.interview}; this
+ * class only shows them.
+ */
+public final class InterviewView extends BorderPane {
+    /** The choice of a set: every question (due first), one level, or a random handful. */
+    static final String ALL = "All questions, due first";
+    static final String RANDOM = "Random set of 5";
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final QuestionBank bank;
+    private final StudyProgress progress;
+    private final Supplier<LocalDateTime> clock;
+    private final Consumer<String> lessonOpener;
+    private final Random random = new Random();
+
+    private final ComboBox<String> setChoice = new ComboBox<>();
+    private final ListView<Question> list = new ListView<>();
+    private final Label title = new Label();
+    private final Label timer = new Label();
+    private final MarkdownView questionText = new MarkdownView();
+    private final TextArea answer = new TextArea();
+    private final Button reveal = new Button("Reveal");
+    private final VBox revealed = new VBox(8);
+    private final VBox history = new VBox(6);
+    private final Label saved = new Label();
+    private final HBox gradeBox = gradeBox();
+    private final TabPane tabs = new TabPane();
+    private final ScrollPane scroll = new ScrollPane();
+    private final Timeline ticker;
+
+    private Question current;
+    private long startedNanos;
+    private long answeredSeconds = -1;
+    private RubricChecker.Result lastResult;
+
+    public InterviewView(QuestionBank bank, StudyProgress progress, Supplier<LocalDateTime> clock,
+                         Consumer<String> lessonOpener) {
+        this.bank = bank;
+        this.progress = progress;
+        this.clock = clock;
+        this.lessonOpener = lessonOpener;
+        getStyleClass().add("interview");
+
+        setChoice.getItems().add(ALL);
+        for (var e : QuestionBank.LEVELS.entrySet()) {
+            setChoice.getItems().add("Level " + e.getKey() + " — " + e.getValue());
+        }
+        setChoice.getItems().add(RANDOM);
+        setChoice.setId("interview-set");
+        setChoice.setOnAction(e -> fillList());
+        list.setId("interview-questions");
+        list.setCellFactory(v -> new QuestionCell());
+        list.getSelectionModel().selectedItemProperty().addListener((o, a, q) -> {
+            if (q != null && q != current) {
+                ask(q);
+            }
+        });
+        Button next = new Button("Next question");
+        next.setOnAction(e -> nextQuestion());
+        VBox left = new VBox(6, new Label("Questions"), setChoice, list, next);
+        VBox.setVgrow(list, Priority.ALWAYS);
+        left.setPadding(new Insets(8));
+        left.setPrefWidth(360);
+        left.setMinWidth(220);
+        setChoice.setMaxWidth(Double.MAX_VALUE);
+        next.setMaxWidth(Double.MAX_VALUE);
+
+        title.getStyleClass().add("pane-title");
+        title.setStyle("-fx-font-size: 16px;");
+        title.setWrapText(true);
+        timer.setId("interview-timer");
+        timer.setStyle("-fx-font-family: 'DejaVu Sans Mono'; -fx-font-size: 15px; -fx-text-fill: #1565C0;");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox head = new HBox(10, title, gap, timer);
+        head.setAlignment(Pos.CENTER_LEFT);
+        answer.setId("interview-answer");
+        answer.setWrapText(true);
+        answer.setPrefRowCount(7);
+        answer.setPromptText("Type your answer as you would say it in the interview…");
+        answer.setStyle("-fx-font-size: 13px;");
+        reveal.setId("interview-reveal");
+        reveal.setDefaultButton(false);
+        reveal.setOnAction(e -> reveal());
+        saved.setId("interview-saved");
+        saved.getStyleClass().add("hint");
+        VBox asking = new VBox(8, head, questionText, new Label("Your answer"), answer, revealed);
+        asking.setPadding(new Insets(10, 14, 14, 14));
+        scroll.setContent(asking);
+        scroll.setFitToWidth(true);
+        scroll.setId("interview-scroll");
+
+        ScrollPane historyScroll = new ScrollPane(history);
+        historyScroll.setFitToWidth(true);
+        history.setPadding(new Insets(10));
+        history.setId("interview-history");
+        // reveal and the grades stay in view below the scrolling text, however long the model answer is
+        HBox actions = new HBox(10, reveal, gradeBox, saved);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setPadding(new Insets(8, 14, 8, 14));
+        actions.setStyle("-fx-background-color: #F5F7FA; -fx-border-color: #CFD8DC transparent transparent transparent;");
+        BorderPane questionTab = new BorderPane(scroll);
+        questionTab.setBottom(actions);
+        Tab q = new Tab("Question", questionTab);
+        Tab h = new Tab("History", historyScroll);
+        q.setClosable(false);
+        h.setClosable(false);
+        tabs.getTabs().addAll(q, h);
+        tabs.getSelectionModel().selectedIndexProperty().addListener((o, a, b) -> {
+            if (b.intValue() == 1) {
+                refreshHistory();
+            }
+        });
+
+        SplitPane split = new SplitPane(left, tabs);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.24);
+        SplitPane.setResizableWithParent(left, false);
+        setCenter(split);
+
+        ticker = new Timeline(new KeyFrame(Duration.millis(250), e -> showTime()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        setChoice.getSelectionModel().select(0);
+        fillList();
+    }
+
+    // ---- what tests and the screenshot command drive ----
+
+    /** Chooses a set by its label ({@link #ALL}, "Level C — Getting Serious", {@link #RANDOM}). */
+    public void chooseSet(String label) {
+        setChoice.getSelectionModel().select(label);
+        fillList();
+    }
+
+    /** Sets the answer text, as if typed (the screenshot command). */
+    public void setAnswer(String text) {
+        answer.setText(text);
+    }
+
+    /** Asks a question by id. */
+    public void ask(String id) {
+        Question q = bank.get(id);
+        list.getSelectionModel().select(q);
+        if (current != q) {
+            ask(q);
+        }
+    }
+
+    public Question current() {
+        return current;
+    }
+
+    public RubricChecker.Result lastResult() {
+        return lastResult;
+    }
+
+    public List<Question> shown() {
+        return List.copyOf(list.getItems());
+    }
+
+    /** Grades the revealed answer, as the buttons do. */
+    public void grade(Grade g) {
+        if (current == null || lastResult == null) {
+            return;
+        }
+        QuestionState s = progress.record(current.id(), g, lastResult.covered(), lastResult.total(), clock.get());
+        progress.save();
+        long days = ChronoUnit.DAYS.between(clock.get().toLocalDate(), s.due());
+        saved.setText("graded " + g.key() + " · " + (days == 0 ? "asked again today" : "next in " + days
+                + (days == 1 ? " day" : " days") + " (" + s.due() + ")") + " · saved to " + progress.file());
+        list.refresh();
+    }
+
+    /** Stops the clock while the window is hidden. */
+    public void stop() {
+        ticker.stop();
+    }
+
+    /** Starts the clock again when the window shows, unless the answer is already revealed. */
+    public void resume() {
+        if (current != null && answeredSeconds < 0) {
+            ticker.play();
+        }
+    }
+
+    // ---- the round ----
+
+    private void fillList() {
+        String choice = setChoice.getValue();
+        List<Question> qs;
+        if (choice == null || choice.equals(ALL)) {
+            qs = bank.questions();
+        } else if (choice.equals(RANDOM)) {
+            List<Question> all = new ArrayList<>(bank.questions());
+            Collections.shuffle(all, random);
+            qs = all.subList(0, Math.min(5, all.size()));
+        } else {
+            qs = bank.level(choice.substring("Level ".length(), "Level ".length() + 1));
+        }
+        list.getItems().setAll(Scheduler.order(qs, progress.states(), clock.get().toLocalDate()));
+        if (!list.getItems().isEmpty()) {
+            list.getSelectionModel().select(0);
+        }
+    }
+
+    private void nextQuestion() {
+        int i = list.getSelectionModel().getSelectedIndex();
+        if (list.getItems().isEmpty()) {
+            return;
+        }
+        list.getSelectionModel().select((i + 1) % list.getItems().size());
+    }
+
+    private void ask(Question q) {
+        current = q;
+        lastResult = null;
+        answeredSeconds = -1;
+        title.setText(q.id() + " · " + q.title() + "   (level " + q.level() + ", " + q.levelName() + ")");
+        questionText.setMarkdown(q.question());
+        answer.clear();
+        answer.setEditable(true);
+        reveal.setDisable(false);
+        revealed.getChildren().clear();
+        saved.setText("");
+        gradeBox.setDisable(true);
+        startedNanos = System.nanoTime();
+        showTime();
+        ticker.play();
+    }
+
+    private void showTime() {
+        long s = answeredSeconds >= 0 ? answeredSeconds : (System.nanoTime() - startedNanos) / 1_000_000_000L;
+        timer.setText((answeredSeconds >= 0 ? "answered in " : "time ") + String.format("%d:%02d", s / 60, s % 60));
+    }
+
+    /** Shows the model answer beside the user's, the note, the rubric result, and enables the grades. */
+    public void reveal() {
+        if (current == null) {
+            return;
+        }
+        answeredSeconds = (System.nanoTime() - startedNanos) / 1_000_000_000L;
+        ticker.stop();
+        showTime();
+        answer.setEditable(false);
+        reveal.setDisable(true);
+        lastResult = RubricChecker.check(answer.getText(), current.rubric());
+
+        VBox yours = column("Your answer", plain(answer.getText().isBlank() ? "(no answer)" : answer.getText()));
+        VBox model = column("Model answer", new MarkdownView(current.modelAnswer()));
+        model.setId("interview-model");
+        if (current.streamscopeNote() != null) {
+            MarkdownView note = new MarkdownView(current.streamscopeNote());
+            note.setId("interview-note");
+            Label h = new Label("Streamscope note");
+            h.getStyleClass().add("section-title");
+            VBox noteBox = new VBox(4, h, note);
+            noteBox.setPadding(new Insets(6));
+            noteBox.setStyle("-fx-background-color: #FFF8E1; -fx-border-color: #FFE082;");
+            model.getChildren().add(noteBox);
+        }
+        HBox sideBySide = new HBox(12, yours, model);
+        HBox.setHgrow(yours, Priority.ALWAYS);
+        HBox.setHgrow(model, Priority.ALWAYS);
+        yours.setPrefWidth(1);
+        model.setPrefWidth(1);
+        yours.setMaxWidth(Double.MAX_VALUE);
+        model.setMaxWidth(Double.MAX_VALUE);
+
+        revealed.getChildren().setAll(sideBySide, rubricBox());
+        gradeBox.setDisable(false);
+        // bring the revealed part into view once it is laid out
+        javafx.application.Platform.runLater(() -> {
+            scroll.layout();
+            double content = scroll.getContent().getBoundsInLocal().getHeight();
+            double view = scroll.getViewportBounds().getHeight();
+            if (content > view) {
+                scroll.setVvalue(Math.min(1, revealed.getBoundsInParent().getMinY() / (content - view)));
+            }
+        });
+    }
+
+    private VBox column(String heading, javafx.scene.Node content) {
+        Label h = new Label(heading);
+        h.getStyleClass().add("pane-title");
+        VBox v = new VBox(6, h, content);
+        v.setPadding(new Insets(8));
+        v.setStyle("-fx-border-color: #CFD8DC; -fx-background-color: white;");
+        return v;
+    }
+
+    private static Label plain(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.setStyle("-fx-font-size: 13px;");
+        l.setMinHeight(Region.USE_PREF_SIZE);
+        return l;
+    }
+
+    private VBox rubricBox() {
+        Label h = new Label("Rubric: " + lastResult.covered() + " of " + lastResult.total() + " concepts covered");
+        h.getStyleClass().add("pane-title");
+        h.setId("rubric-summary");
+        VBox box = new VBox(4, h);
+        box.setId("interview-rubric");
+        for (RubricChecker.ConceptResult c : lastResult.concepts()) {
+            Label mark = new Label(c.covered() ? "✔ covered" : "✘ missed");
+            mark.setMinWidth(80);
+            mark.setStyle(c.covered() ? "-fx-text-fill: #2E7D32; -fx-font-weight: bold;"
+                    : "-fx-text-fill: #C62828; -fx-font-weight: bold;");
+            Label name = new Label(c.concept().concept());
+            name.setMinWidth(190);
+            name.setStyle("-fx-font-weight: bold;");
+            String detail = c.covered() ? "you said “" + c.matched() + "”" : c.concept().description();
+            Label d = new Label(detail);
+            d.setWrapText(true);
+            d.setMinHeight(Region.USE_PREF_SIZE);
+            d.setMaxWidth(Double.MAX_VALUE);
+            HBox.setHgrow(d, Priority.ALWAYS);
+            HBox row = new HBox(8, mark, name, d);
+            row.setAlignment(Pos.TOP_LEFT);
+            row.getStyleClass().add(c.covered() ? "rubric-covered" : "rubric-missed");
+            row.setId("rubric-" + c.concept().concept());
+            if (!c.covered()) {
+                Button open = new Button("Lesson " + current.lesson());
+                open.setMinWidth(Region.USE_PREF_SIZE);
+                open.setTooltip(new Tooltip("Open the lesson that shows this on the engine"));
+                String lesson = current.lesson();
+                open.setOnAction(e -> lessonOpener.accept(lesson));
+                row.getChildren().add(open);
+            }
+            box.getChildren().add(row);
+        }
+        box.setPadding(new Insets(8));
+        box.setStyle("-fx-border-color: #CFD8DC;");
+        return box;
+    }
+
+    private HBox gradeBox() {
+        HBox box = new HBox(6, new Label("How did it go?"));
+        box.setDisable(true);
+        box.setAlignment(Pos.CENTER_LEFT);
+        for (Grade g : Grade.values()) {
+            Button b = new Button(g.key());
+            b.setId("grade-" + g.key());
+            b.setOnAction(e -> grade(g));
+            box.getChildren().add(b);
+        }
+        return box;
+    }
+
+    // ---- history ----
+
+    private void refreshHistory() {
+        history.getChildren().clear();
+        Label h = new Label("Scores over time (rubric concepts covered; colour = self-grade)");
+        h.getStyleClass().add("pane-title");
+        history.getChildren().add(h);
+        if (progress.answered().isEmpty()) {
+            history.getChildren().add(new Label("No answers graded yet. Progress is kept in " + progress.file()));
+            return;
+        }
+        for (String id : progress.answered()) {
+            List<StudyProgress.Attempt> attempts = progress.history(id);
+            Question q = bank.questions().stream().filter(x -> x.id().equals(id)).findFirst().orElse(null);
+            Label name = new Label(id + (q == null ? "" : " · " + q.title()));
+            name.setMinWidth(300);
+            name.setPrefWidth(300);
+            HBox bars = new HBox(3);
+            bars.setAlignment(Pos.BOTTOM_LEFT);
+            StringBuilder text = new StringBuilder();
+            for (StudyProgress.Attempt a : attempts) {
+                double frac = a.total() == 0 ? 0 : (double) a.covered() / a.total();
+                Rectangle r = new Rectangle(16, 4 + 36 * frac, gradeColour(a.grade()));
+                r.setStroke(Color.web("#607D8B"));
+                Tooltip.install(r, new Tooltip(a.at().format(DAY_TIME) + ": " + a.covered() + "/" + a.total() + ", "
+                        + a.grade().key()));
+                bars.getChildren().add(r);
+                text.append(a.at().format(DAY_TIME)).append(' ').append(a.covered()).append('/').append(a.total())
+                        .append(' ').append(a.grade().key()).append("   ");
+            }
+            bars.setMinHeight(42);
+            bars.setMinWidth(Region.USE_PREF_SIZE);
+            QuestionState s = progress.state(id);
+            Label detail = new Label(text.toString().trim() + (s == null ? "" : "   → due " + s.due()));
+            detail.setStyle("-fx-font-family: 'DejaVu Sans Mono'; -fx-font-size: 11px;");
+            HBox row = new HBox(10, name, bars, detail);
+            row.setAlignment(Pos.CENTER_LEFT);
+            history.getChildren().add(row);
+        }
+    }
+
+    private static Color gradeColour(Grade g) {
+        switch (g) {
+            case AGAIN:
+                return Color.web("#E57373");
+            case HARD:
+                return Color.web("#FFB74D");
+            case GOOD:
+                return Color.web("#81C784");
+            default:
+                return Color.web("#4FC3F7");
+        }
+    }
+
+    /** Shows the history tab (the screenshot command and tests). */
+    public void showHistory() {
+        tabs.getSelectionModel().select(1);
+        refreshHistory();
+    }
+
+    /** A question in the list: id, title, and whether it is due, new or scheduled. */
+    private final class QuestionCell extends ListCell<Question> {
+        @Override
+        protected void updateItem(Question q, boolean empty) {
+            super.updateItem(q, empty);
+            if (empty || q == null) {
+                setText(null);
+                return;
+            }
+            QuestionState s = progress.state(q.id());
+            String tag = s == null ? "new" : Scheduler.isDue(s, clock.get().toLocalDate()) ? "DUE" : "due " + s.due();
+            setText(q.id() + "  [" + tag + "]  " + q.title());
+        }
+    }
+}
