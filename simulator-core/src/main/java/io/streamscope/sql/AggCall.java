@@ -50,7 +50,8 @@ public record AggCall(Kind kind, String argField, SqlType argType, SqlType resul
     }
 
     /** The state of one aggregate for one group: takes values in, and (if built for it) takes them back. */
-    public sealed interface Acc extends Serializable permits Count, CountDistinct, Sum, Avg, MinMax, MinMaxWithRetract {
+    public sealed interface Acc extends Serializable
+            permits Count, CountDistinct, SumAndCount, MinMax, MinMaxWithRetract {
         void accumulate(Object v);
 
         void retract(Object v);
@@ -127,15 +128,15 @@ public record AggCall(Kind kind, String argField, SqlType argType, SqlType resul
         }
     }
 
-    /** SUM: the sum and the number of non-NULL values (NULL when there are none). */
-    static final class Sum implements Acc {
+    /** The running sum and the number of non-NULL values that SUM and AVG both keep, with retraction. */
+    abstract static sealed class SumAndCount implements Acc permits Sum, Avg {
         private static final long serialVersionUID = 1L;
-        private final boolean fractional;
-        private long longSum;
-        private double doubleSum;
-        private long n;
+        final boolean fractional;
+        long longSum;
+        double doubleSum;
+        long n;
 
-        Sum(boolean fractional) {
+        SumAndCount(boolean fractional) {
             this.fractional = fractional;
         }
 
@@ -160,6 +161,15 @@ public record AggCall(Kind kind, String argField, SqlType argType, SqlType resul
                 longSum += sign * v.longValue();
             }
             n += sign;
+        }
+    }
+
+    /** SUM: the sum and the number of non-NULL values (NULL when there are none). */
+    static final class Sum extends SumAndCount {
+        private static final long serialVersionUID = 1L;
+
+        Sum(boolean fractional) {
+            super(fractional);
         }
 
         @Override
@@ -177,38 +187,11 @@ public record AggCall(Kind kind, String argField, SqlType argType, SqlType resul
     }
 
     /** AVG: sum and count; whole numbers divide with truncation toward zero, as Flink's integer AVG does. */
-    static final class Avg implements Acc {
+    static final class Avg extends SumAndCount {
         private static final long serialVersionUID = 1L;
-        private final boolean fractional;
-        private long longSum;
-        private double doubleSum;
-        private long n;
 
         Avg(boolean fractional) {
-            this.fractional = fractional;
-        }
-
-        @Override
-        public void accumulate(Object v) {
-            if (v != null) {
-                add((Number) v, 1);
-            }
-        }
-
-        @Override
-        public void retract(Object v) {
-            if (v != null) {
-                add((Number) v, -1);
-            }
-        }
-
-        private void add(Number v, int sign) {
-            if (fractional) {
-                doubleSum += sign * v.doubleValue();
-            } else {
-                longSum += sign * v.longValue();
-            }
-            n += sign;
+            super(fractional);
         }
 
         @Override
