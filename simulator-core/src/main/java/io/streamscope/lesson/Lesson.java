@@ -18,10 +18,12 @@ import java.util.List;
  * @param intro the markdown before the first cue
  * @param cues the cues in order
  * @param outro the markdown after the last cue's narration (from its first "## " heading)
+ * @param keyCue the number (from 1) of the cue at the lesson's key moment, from its {@code key-cue:} field, or
+ *     null for the last cue
  */
 public record Lesson(String id, Path file, String title, String kind, String level, String summary,
                      List<String> requires, String pendingReason, Path scenario, String intro, List<Cue> cues,
-                     String outro) {
+                     String outro, Integer keyCue) {
 
     /** Kind of a lesson that teaches an interview topic. */
     public static final String LESSON = "lesson";
@@ -31,6 +33,18 @@ public record Lesson(String id, Path file, String title, String kind, String lev
     public Lesson {
         requires = List.copyOf(requires);
         cues = List.copyOf(cues);
+    }
+
+    /** A lesson whose key moment is its last cue. */
+    public Lesson(String id, Path file, String title, String kind, String level, String summary,
+                  List<String> requires, String pendingReason, Path scenario, String intro, List<Cue> cues,
+                  String outro) {
+        this(id, file, title, kind, level, summary, requires, pendingReason, scenario, intro, cues, outro, null);
+    }
+
+    /** The index (from 0) of the cue at the lesson's key moment: its {@code key-cue}, else the last; -1 if none. */
+    public int keyCueIndex() {
+        return keyCue != null ? keyCue - 1 : cues.size() - 1;
     }
 
     /** True when the lesson needs an engine capability that is not there yet: its scenario is not run. */

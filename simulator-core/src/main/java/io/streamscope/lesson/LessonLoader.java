@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 public final class LessonLoader {
     /** The fields of a lesson's front matter. */
     public static final List<String> HEADER_FIELDS = List.of("id", "title", "kind", "level", "summary", "requires",
-            "pending", "scenario");
+            "pending", "scenario", "key-cue");
     /**
      * Engine capabilities a pending lesson may require. A lesson requiring one of them is loaded and shown, but
      * its scenario is not run until the engine has it (the lesson then drops its {@code requires}).
@@ -117,7 +117,22 @@ public final class LessonLoader {
                     + scenario.getFileName() + " is missing next to lesson.md; a runnable lesson needs one (a"
                     + " lesson waiting for the engine says so with 'requires' and 'pending')");
         }
-        return body(cf, id, title, kind, level, summary, requires, pending, scenario);
+        Lesson l = body(cf, id, title, kind, level, summary, requires, pending, scenario);
+        String key = h.optionalText("key-cue", "the number (from 1) of the cue at the lesson's key moment");
+        if (key == null) {
+            return l;
+        }
+        if (!key.strip().matches("[1-9][0-9]{0,3}")) {
+            throw new ContentException(file, h.line("key-cue"), "key-cue '" + key + "' must be the number (from 1)"
+                    + " of one of the lesson's cues, such as 4 for its fourth cue");
+        }
+        int k = Integer.parseInt(key.strip());
+        if (k > l.cues().size()) {
+            throw new ContentException(file, h.line("key-cue"), "key-cue " + k + " names no cue: the lesson has "
+                    + l.cues().size() + " cue" + (l.cues().size() == 1 ? "" : "s"));
+        }
+        return new Lesson(l.id(), l.file(), l.title(), l.kind(), l.level(), l.summary(), l.requires(),
+                l.pendingReason(), l.scenario(), l.intro(), l.cues(), l.outro(), k);
     }
 
     private static Lesson body(ContentFile cf, String id, String title, String kind, String level, String summary,

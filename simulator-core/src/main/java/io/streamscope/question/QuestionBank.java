@@ -31,6 +31,9 @@ public record QuestionBank(List<Question> questions) {
     /** The body sections, in their order; the last is optional. */
     public static final List<String> SECTIONS = List.of("Question", "Model answer", "Streamscope note");
 
+    /** The fields of a rubric concept; {@code cue} is optional. */
+    public static final List<String> RUBRIC_FIELDS = List.of("concept", "description", "keywords", "cue");
+
     private static final Pattern ID = Pattern.compile("[A-F][1-9][0-9]*");
 
     public QuestionBank {
@@ -148,10 +151,11 @@ public record QuestionBank(List<Question> questions) {
         List<String> more = h.texts("more-lessons", "ids of further lessons", false);
         List<RubricConcept> rubric = new ArrayList<>();
         for (FrontMatter.Fields r : h.maps("rubric", "concept, description, keywords", "a rubric concept", true)) {
-            r.only(List.of("concept", "description", "keywords"));
+            r.only(RUBRIC_FIELDS);
             rubric.add(new RubricConcept(r.text("concept", "a short name of the concept"),
                     r.text("description", "what a strong answer says about it, in a sentence"),
-                    r.texts("keywords", "words or phrases that show the concept was covered", true)));
+                    r.texts("keywords", "words or phrases that show the concept was covered", true),
+                    cue(file, r)));
         }
         if (rubric.isEmpty()) {
             throw new ContentException(file, h.line("rubric"), "the rubric is empty; list the concepts a strong"
@@ -161,6 +165,46 @@ public record QuestionBank(List<Question> questions) {
         Map<String, String> sections = sections(cf);
         return new Question(id, file, level, levelName, title, source, lesson, more, rubric, followUps,
                 sections.get("Question"), sections.get("Model answer"), sections.get("Streamscope note"));
+    }
+
+    /** The optional {@code cue:} of a rubric concept: a cue number from 1, or null. */
+    private static Integer cue(Path file, FrontMatter.Fields r) {
+        String c = r.optionalText("cue", "the number (from 1) of the lesson's cue that shows the concept");
+        if (c == null) {
+            return null;
+        }
+        if (!c.strip().matches("[1-9][0-9]{0,3}")) {
+            throw new ContentException(file, r.line("cue"), "cue '" + c + "' must be the number (from 1) of a cue"
+                    + " in the question's lesson, such as 4 for its fourth cue");
+        }
+        return Integer.valueOf(c.strip());
+    }
+
+    /**
+     * Refuses a rubric concept whose {@code cue:} names no cue of the question's lesson, naming the file and line
+     * of the cue field. {@code cueCounts} gives the number of cues of each lesson by id (0 for a pending lesson).
+     */
+    public void verifyCues(Map<String, Integer> cueCounts) {
+        for (Question q : questions) {
+            if (q.rubric().stream().allMatch(r -> r.cue() == null)) {
+                continue;
+            }
+            ContentFile cf = ContentFile.read(q.file());
+            FrontMatter.Fields h = cf.fields("the question's front matter");
+            List<FrontMatter.Fields> items = h.maps("rubric", "concept, description, keywords", "a rubric concept",
+                    true);
+            for (int i = 0; i < q.rubric().size(); i++) {
+                RubricConcept r = q.rubric().get(i);
+                Integer n = cueCounts.get(q.lesson());
+                if (r.cue() == null || (n != null && r.cue() <= n)) {
+                    continue;
+                }
+                throw new ContentException(q.file(), items.get(i).line("cue"), "the concept '" + r.concept()
+                        + "' names cue " + r.cue() + " of the lesson '" + q.lesson() + "', which "
+                        + (n == null ? "does not exist" : n == 0 ? "has no cues (it is pending)"
+                                : "has " + n + " cue" + (n == 1 ? "" : "s")));
+            }
+        }
     }
 
     /** Splits the body on "## " headings outside code fences and checks their names and order. */

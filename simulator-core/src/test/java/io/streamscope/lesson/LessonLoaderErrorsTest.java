@@ -65,6 +65,16 @@ class LessonLoaderErrorsTest {
     }
 
     @Test
+    void aKeyCueNamesOneOfTheCues() throws Exception {
+        assertThat(load(HEADER + BODY).keyCueIndex()).isZero();
+        assertThat(load(HEADER.replace("summary:", "key-cue: 1\nsummary:") + BODY).keyCue()).isEqualTo(1);
+        fails(HEADER.replace("summary:", "key-cue: 2\nsummary:") + BODY, 6,
+                "key-cue 2 names no cue: the lesson has 1 cue");
+        fails(HEADER.replace("summary:", "key-cue: last\nsummary:") + BODY, 6,
+                "key-cue 'last' must be the number (from 1) of one of the lesson's cues");
+    }
+
+    @Test
     void missingFrontMatter() {
         fails("# Demo\n", 1, "expected the front matter to open with a line '---'");
     }

@@ -34,6 +34,22 @@ class QuestionBankContentTest {
     }
 
     @Test
+    void everyRubricCueNamesACueOfTheLinkedLesson() {
+        QuestionBank bank = QuestionBank.load(QUESTIONS);
+        Map<String, Integer> cueCounts = new java.util.LinkedHashMap<>();
+        for (Lesson l : LessonLoader.loadAll(Path.of("..", "lessons"))) {
+            cueCounts.put(l.id(), l.cues().size());
+        }
+        bank.verifyCues(cueCounts);
+        for (String id : List.of("A1", "B1", "C1", "D1", "E1", "F1")) {
+            assertThat(bank.get(id).rubric()).as(id + ": a seed question links at least one concept to a cue")
+                    .anyMatch(r -> r.cue() != null);
+        }
+        assertThat(bank.get("C1").rubric()).filteredOn(r -> r.concept().equals("window-firing"))
+                .extracting(RubricConcept::cue).containsExactly(4);
+    }
+
+    @Test
     void sixSeedQuestionsAndAtLeast24MoreAcrossAllLevels() {
         QuestionBank bank = QuestionBank.load(QUESTIONS);
         assertThat(bank.questions().stream().filter(Question::isSeed).map(Question::id))

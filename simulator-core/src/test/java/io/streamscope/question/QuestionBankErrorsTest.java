@@ -107,6 +107,26 @@ class QuestionBankErrorsTest {
     }
 
     @Test
+    void aRubricCueThatIsNotANumber() {
+        fails(GOOD.replace("    keywords: [watermark, \"no more events, ever\"]\n",
+                "    keywords: [watermark, \"no more events, ever\"]\n    cue: first\n"), 12,
+                "cue 'first' must be the number (from 1) of a cue in the question's lesson");
+    }
+
+    @Test
+    void aRubricCueBeyondTheLessonsCues() throws Exception {
+        Files.writeString(dir.resolve("C9.md"), GOOD.replace("    keywords: [watermark, \"no more events, ever\"]\n",
+                "    keywords: [watermark, \"no more events, ever\"]\n    cue: 11\n"));
+        QuestionBank bank = QuestionBank.load(dir);
+        assertThat(bank.questions().get(0).rubric().get(0).cue()).isEqualTo(11);
+        bank.verifyCues(java.util.Map.of("c1-watermarks", 11));
+        assertThatThrownBy(() -> bank.verifyCues(java.util.Map.of("c1-watermarks", 10)))
+                .isInstanceOf(ContentException.class)
+                .hasMessage(dir.resolve("C9.md") + ":12: the concept 'definition' names cue 11 of the lesson"
+                        + " 'c1-watermarks', which has 10 cues");
+    }
+
+    @Test
     void rubricConceptWithoutKeywords() {
         fails(GOOD.replace("    keywords: [watermark, \"no more events, ever\"]\n", ""), 9, "missing required"
                 + " field 'keywords' in a rubric concept");

@@ -12,7 +12,9 @@ import javafx.scene.control.MenuItem;
  * The faults that apply to what was right-clicked, and the Faults menu. Each fault is an {@link Intervention}
  * applied through {@link Playback#fork}: made at the current step, it discards the recorded future and
  * re-simulates the run from there (rewind and fork). A fault the engine refuses (a checkpoint without
- * checkpointing) shows the engine's message and keeps the run as it was.
+ * checkpointing) shows the engine's message and keeps the run as it was. Rescaling is not a fork: it takes a
+ * savepoint at the current step and starts a new run with other parallelisms restored from it
+ * ({@link #askParallelism}, {@link MainWindow#rescale}).
  */
 final class FaultMenus {
     private FaultMenus() {
@@ -40,7 +42,7 @@ final class FaultMenus {
     }
 
     /** The Faults menu of the menu bar: it acts on the selected subtask and the current step. */
-    static Menu menu(Playback playback, Selection selection) {
+    static Menu menu(Playback playback, Selection selection, Runnable rescale) {
         Menu m = new Menu("Faults");
         m.setOnShowing(e -> {
             m.getItems().clear();
@@ -59,13 +61,58 @@ final class FaultMenus {
                         Faults.killTaskManager(step, tm.id())));
             }
             m.getItems().addAll(checkpointItems(playback, step));
-            MenuItem rescale = new MenuItem("Rescale from a savepoint… (not yet)");
-            rescale.setDisable(true);
-            m.getItems().add(rescale);
+            boolean on = f.view().job() != null && f.view().job().checkpointing();
+            MenuItem r = new MenuItem(on ? "Rescale from a savepoint…"
+                    : "Rescale from a savepoint (checkpointing is not enabled in this scenario)");
+            r.setDisable(!on);
+            r.setOnAction(ev -> rescale.run());
+            m.getItems().add(r);
         });
         // a menu with no items never shows; the handler above fills it each time
         m.getItems().add(new MenuItem("…"));
         return m;
+    }
+
+    /**
+     * The rescale dialog: a spinner per operator that is not a source, at its current parallelism. Returns the
+     * parallelism per operator id, or null when cancelled.
+     */
+    static java.util.Map<String, Integer> askParallelism(javafx.stage.Window owner, Frame f, long savepointId,
+                                                        boolean savepoint) {
+        javafx.scene.control.Dialog<java.util.Map<String, Integer>> d = new javafx.scene.control.Dialog<>();
+        d.initOwner(owner);
+        d.setTitle("Rescale from a savepoint");
+        d.setHeaderText("Restore " + (savepoint ? "savepoint " : "checkpoint ") + savepointId
+                + " with a new parallelism. Keyed state moves with its key groups; a different max parallelism is"
+                + " refused. The cluster has " + slots(f) + " slots: with slot sharing, the highest parallelism"
+                + " must fit.");
+        javafx.scene.layout.GridPane grid = new javafx.scene.layout.GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        java.util.Map<String, javafx.scene.control.Spinner<Integer>> spinners = new java.util.LinkedHashMap<>();
+        for (io.streamscope.graph.JobVertex v : f.recording().scenario().scenario().env().getJobGraph().vertices()) {
+            if (v.spec() instanceof io.streamscope.graph.OperatorSpec.Source) {
+                continue;
+            }
+            javafx.scene.control.Spinner<Integer> sp = new javafx.scene.control.Spinner<>(1, 16, v.parallelism());
+            sp.setEditable(true);
+            sp.setId("rescale-" + v.name());
+            grid.addRow(spinners.size(), new javafx.scene.control.Label(v.name() + (v.isKeyed() ? " (keyed)" : "")),
+                    sp);
+            spinners.put(v.name(), sp);
+        }
+        d.getDialogPane().setContent(grid);
+        d.getDialogPane().getButtonTypes().addAll(javafx.scene.control.ButtonType.OK,
+                javafx.scene.control.ButtonType.CANCEL);
+        d.setResultConverter(b -> {
+            if (b != javafx.scene.control.ButtonType.OK) {
+                return null;
+            }
+            java.util.Map<String, Integer> out = new java.util.LinkedHashMap<>();
+            spinners.forEach((name, sp) -> out.put(name, sp.getValue()));
+            return out;
+        });
+        return d.showAndWait().orElse(null);
     }
 
     private static java.util.List<MenuItem> checkpointItems(Playback playback, long step) {
@@ -86,6 +133,14 @@ final class FaultMenus {
         MenuItem i = new MenuItem(label);
         i.setOnAction(e -> playback.fork(change));
         return i;
+    }
+
+    private static int slots(Frame f) {
+        int n = 0;
+        for (EngineView.TaskManagerView tm : f.view().taskManagers()) {
+            n += tm.slots().size();
+        }
+        return n;
     }
 
     private static String taskManagerOf(EngineView v, String subtask) {

@@ -58,6 +58,7 @@ public final class InterviewView extends BorderPane {
     private final StudyProgress progress;
     private final Supplier<LocalDateTime> clock;
     private final Consumer<String> lessonOpener;
+    private java.util.function.BiConsumer<String, Integer> cueOpener;
     private final Random random = new Random();
 
     private final ComboBox<String> setChoice = new ComboBox<>();
@@ -343,6 +344,14 @@ public final class InterviewView extends BorderPane {
         return l;
     }
 
+    /**
+     * What a missed concept's button does when the concept names a cue: open the lesson (by id) at that cue
+     * (index from 0). Without it, the button opens the lesson at its start.
+     */
+    public void setCueOpener(java.util.function.BiConsumer<String, Integer> opener) {
+        this.cueOpener = opener;
+    }
+
     private VBox rubricBox() {
         Label h = new Label("Rubric: " + lastResult.covered() + " of " + lastResult.total() + " concepts covered");
         h.getStyleClass().add("pane-title");
@@ -368,11 +377,18 @@ public final class InterviewView extends BorderPane {
             row.getStyleClass().add(c.covered() ? "rubric-covered" : "rubric-missed");
             row.setId("rubric-" + c.concept().concept());
             if (!c.covered()) {
-                Button open = new Button("Lesson " + current.lesson());
+                Integer cue = c.concept().cue();
+                boolean atCue = cue != null && cueOpener != null;
+                Button open = new Button("Lesson " + current.lesson() + (atCue ? " · cue " + cue : ""));
                 open.setMinWidth(Region.USE_PREF_SIZE);
-                open.setTooltip(new Tooltip("Open the lesson that shows this on the engine"));
+                open.setTooltip(new Tooltip(atCue ? "Open the lesson at the moment that shows this on the engine"
+                        : "Open the lesson that shows this on the engine"));
                 String lesson = current.lesson();
-                open.setOnAction(e -> lessonOpener.accept(lesson));
+                if (atCue) {
+                    open.setOnAction(e -> cueOpener.accept(lesson, cue - 1));
+                } else {
+                    open.setOnAction(e -> lessonOpener.accept(lesson));
+                }
                 row.getChildren().add(open);
             }
             box.getChildren().add(row);

@@ -39,6 +39,14 @@ public final class LessonPane extends BorderPane {
     private final List<TraceEvent> cueEvents = new ArrayList<>();
     /** The index of the cue shown last, -1 before the first. */
     private int shown = -1;
+    /** The cue to jump to once the recording is there (a missed interview concept's link), or -1. */
+    private int jumpTo = -1;
+    /**
+     * The cue jumped to, shown while playback stays at its step even when a later cue shares that step; -1 when
+     * none. {@code pinnedArrived} turns true once the playback has been there.
+     */
+    private int pinned = -1;
+    private boolean pinnedArrived;
 
     public LessonPane(Playback playback) {
         this.playback = playback;
@@ -83,6 +91,8 @@ public final class LessonPane extends BorderPane {
         cueSteps.clear();
         cueEvents.clear();
         shown = -1;
+        jumpTo = -1;
+        pinned = -1;
         event.setText("");
         title.setText(l.title() + "  (" + l.id() + ")");
         if (l.isPending()) {
@@ -98,6 +108,21 @@ public final class LessonPane extends BorderPane {
         cont.setText("Play to the first cue");
     }
 
+    /**
+     * Makes the player go to cue {@code index} (from 0) of the lesson shown, paused: now when its recording is
+     * there, else as soon as it arrives. Uses the steps found for the cues; a cue with no step is ignored.
+     */
+    public void jumpToCue(int index) {
+        if (lesson == null || lesson.isPending() || index < 0) {
+            return;
+        }
+        if (recording != null) {
+            seekCue(index);
+        } else {
+            jumpTo = index;
+        }
+    }
+
     public Lesson lesson() {
         return lesson;
     }
@@ -105,6 +130,11 @@ public final class LessonPane extends BorderPane {
     /** The steps at which the cues' events happen, in cue order (empty until the recording is there). */
     public List<Long> cueSteps() {
         return List.copyOf(cueSteps);
+    }
+
+    /** The events of the cues, in cue order (empty until the recording is there). */
+    public List<TraceEvent> cueEvents() {
+        return List.copyOf(cueEvents);
     }
 
     /** The index of the cue whose narration is shown, -1 before the first. */
@@ -153,6 +183,24 @@ public final class LessonPane extends BorderPane {
         position.setText(cueSteps.size() + " of " + lesson.cues().size() + " cues found in the run"
                 + (cueSteps.size() < lesson.cues().size() ? " (the rest match no event)" : ""));
         cont.setDisable(false);
+        if (jumpTo >= 0) {
+            seekCue(jumpTo);
+        }
+        jumpTo = -1;
+    }
+
+    private void seekCue(int index) {
+        if (index >= cueSteps.size()) {
+            return;
+        }
+        pinned = index;
+        pinnedArrived = false;
+        shown = -2; // shows the pinned cue on arrival even if it was the one shown
+        playback.seek(cueSteps.get(index));
+        Frame f = playback.frame();
+        if (f != null && f.step() == cueSteps.get(index)) {
+            follow(f); // already there: no new frame comes
+        }
     }
 
     /** Shows the narration of every cue whose step the playback has reached. */
@@ -164,6 +212,14 @@ public final class LessonPane extends BorderPane {
         for (int i = 0; i < cueSteps.size(); i++) {
             if (cueSteps.get(i) <= f.step()) {
                 reached = i;
+            }
+        }
+        if (pinned >= 0) {
+            if (cueSteps.get(pinned) == f.step()) {
+                reached = pinned;
+                pinnedArrived = true;
+            } else if (pinnedArrived) {
+                pinned = -1;
             }
         }
         if (reached == shown) {

@@ -12,6 +12,7 @@ import io.streamscope.app.view.LaneView;
 import io.streamscope.app.view.OutputPane;
 import io.streamscope.app.view.TimelineView;
 import io.streamscope.app.view.TracePane;
+import io.streamscope.app.engine.Frame;
 import io.streamscope.scenario.ScenarioException;
 import io.streamscope.view.EngineView;
 import java.io.File;
@@ -181,6 +182,10 @@ public final class MainWindow {
         return trace;
     }
 
+    public CheckpointPane checkpoints() {
+        return checkpoints;
+    }
+
     public TabPane sideTabs() {
         return side;
     }
@@ -270,6 +275,40 @@ public final class MainWindow {
         }
     }
 
+    /**
+     * Faults > Rescale from a savepoint: takes a savepoint at the current step (or uses the newest completed
+     * checkpoint), asks for the new parallelism and opens the rescaled run.
+     */
+    public void rescale() {
+        playback.savepointHere(cp -> {
+            Frame f = playback.frame();
+            java.util.Map<String, Integer> p = f == null ? null
+                    : FaultMenus.askParallelism(stage, f, cp.checkpointId(), cp.savepoint());
+            if (p != null) {
+                rescale(cp, p);
+            }
+        });
+    }
+
+    /** Rescales without asking: from a savepoint taken at the current step, with these parallelisms. */
+    public void rescale(java.util.Map<String, Integer> parallelism) {
+        playback.savepointHere(cp -> rescale(cp, parallelism));
+    }
+
+    /**
+     * Opens the scenario of the current run with other parallelisms, restored from {@code from}. What the engine
+     * refuses (a max parallelism that differs from the savepoint's) shows in a dialog and the current run stays.
+     */
+    private void rescale(io.streamscope.checkpoint.CompletedCheckpoint from, java.util.Map<String, Integer> p) {
+        try {
+            playback.open(playback.plan().scenario().rescaled(p, from));
+        } catch (ScenarioException e) {
+            showError("Cannot rescale", "at " + e.jsonPath() + ": " + e.problem());
+        } catch (RuntimeException e) {
+            showError("Cannot rescale", String.valueOf(e.getMessage()));
+        }
+    }
+
     /** An error dialog that does not block: the app keeps running behind it. */
     public void showError(String title, String message) {
         lastError = title + "\n" + message;
@@ -340,7 +379,7 @@ public final class MainWindow {
         }
         lessonsMenu.setOnShowing(e -> fillLessonsMenu());
         lessonsMenu.getItems().add(new MenuItem("(loading)"));
-        return new MenuBar(file, play, until, breakpointsMenu, view, FaultMenus.menu(playback, selection),
+        return new MenuBar(file, play, until, breakpointsMenu, view, FaultMenus.menu(playback, selection, this::rescale),
                 interviewMenu, lessonsMenu, sqlMenu, help);
     }
 
@@ -394,6 +433,14 @@ public final class MainWindow {
         openFile(l.scenario(), false);
     }
 
+    /** Opens a lesson by id and, once its run is recorded, goes to cue {@code cue} (from 0), paused there. */
+    public void openLessonAt(String id, int cue) {
+        openLesson(id);
+        if (lessonPane.lesson() != null && lessonPane.lesson().id().equals(id)) {
+            lessonPane.jumpToCue(cue);
+        }
+    }
+
     public LessonPane lessonPane() {
         return lessonPane;
     }
@@ -417,6 +464,7 @@ public final class MainWindow {
                 return;
             }
             interview = new InterviewView(bank, progress, java.time.LocalDateTime::now, this::openLesson);
+            interview.setCueOpener(this::openLessonAt);
             interviewStage = new Stage();
             interviewStage.initOwner(stage);
             interviewStage.setTitle("Streamscope — interview practice");

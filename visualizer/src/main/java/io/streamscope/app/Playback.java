@@ -200,6 +200,35 @@ public final class Playback {
         load(plan.fork(change), change.atStep(), "changed at step " + change.atStep() + ": " + change.describe());
     }
 
+    /**
+     * Takes a savepoint of the run at the current step (or, when none can be taken, uses the newest completed
+     * checkpoint) on the engine thread and hands it to {@code then} on the UI thread: the first half of a rescale.
+     * Without one the error handler says why and the run stays as it was.
+     */
+    public void savepointHere(java.util.function.Consumer<io.streamscope.checkpoint.CompletedCheckpoint> then) {
+        Frame f = frame.get();
+        if (plan == null || f == null || loading) {
+            return;
+        }
+        pause();
+        loading = true;
+        pendingTarget = -1;
+        Progress p = worker.savepoint(plan, f.step(), cp -> {
+            loading = false;
+            clearLongOperation();
+            then.accept(cp);
+        }, e -> {
+            loading = false;
+            clearLongOperation();
+            if (e instanceof CancelledException) {
+                status.set("savepoint cancelled; still at step " + f.step());
+            } else {
+                errorHandler.accept("No savepoint to rescale from", e);
+            }
+        });
+        watch(p);
+    }
+
     private void load(RunPlan next, long step, String message) {
         pause();
         stops = new long[0];

@@ -153,6 +153,7 @@ public final class Screenshots {
         }
         checkpointShots();
         lessonShot();
+        lessonKeyMoments();
         interviewShots();
         sqlShot();
     }
@@ -236,6 +237,49 @@ public final class Screenshots {
         goTo(step);
         Fx.run(() -> window.selection().selectSubtask("per-user[0]"));
         write("lesson-first-cue.png", "lesson c1-watermarks paused at its first cue", step);
+    }
+
+    /**
+     * One picture per runnable lesson, lesson-&lt;id&gt;.png: the player paused at the lesson's key moment (its
+     * {@code key-cue}, else its last cue), with the subtask of that cue's event selected.
+     */
+    private void lessonKeyMoments() {
+        Path dir = ContentDirs.find("lessons");
+        if (dir == null) {
+            return;
+        }
+        for (io.streamscope.lesson.Lesson l : io.streamscope.lesson.LessonLoader.loadAll(dir)) {
+            if (l.isPending() || l.cues().isEmpty()) {
+                continue;
+            }
+            Path scenario = l.scenario().toAbsolutePath().normalize();
+            Fx.run(() -> {
+                window.showLanes(false);
+                window.selection().channelProperty().set(null);
+                window.openLesson(l);
+            });
+            Fx.await(() -> window.playback().isIdle() && window.playback().recording() != null
+                    && window.playback().recording().scenario().path() != null
+                    && window.playback().recording().scenario().path().toAbsolutePath().normalize().equals(scenario)
+                    && window.lessonPane().lesson() == l && !window.lessonPane().cueSteps().isEmpty(),
+                    "lesson " + l.id());
+            int key = l.keyCueIndex();
+            List<Long> steps = Fx.call(() -> window.lessonPane().cueSteps());
+            if (key >= steps.size()) {
+                log.println("lesson " + l.id() + ": its key cue " + (key + 1) + " matches no event; not written");
+                continue;
+            }
+            long step = steps.get(key);
+            // as a missed interview concept's link does: the narration shown is the key cue's, even when a later
+            // cue's event happens in the same step
+            Fx.run(() -> window.lessonPane().jumpToCue(key));
+            Fx.await(() -> window.playback().isIdle() && window.playback().frame().step() == step
+                    && window.lessonPane().cueShown() == key, "cue " + (key + 1) + " of lesson " + l.id());
+            TraceEvent e = Fx.call(() -> window.lessonPane().cueEvents().get(key));
+            Fx.run(() -> window.selection().selectSubtask(e.subtask()));
+            write("lesson-" + l.id() + ".png", "lesson " + l.id() + " at cue " + (key + 1) + " of "
+                    + l.cues().size() + ", its key moment", step);
+        }
     }
 
     /** Interview mode on C1: the question with a typed answer, then the revealed answer and the rubric result. */

@@ -20,7 +20,7 @@ final class Cursor {
     }
 
     private void restart() {
-        sim = plan.scenario().scenario().start(null, false);
+        sim = plan.scenario().start(false);
         step = 0;
         nextIntervention = Recorder.applyDue(plan.interventions(), 0, 0, sim);
     }

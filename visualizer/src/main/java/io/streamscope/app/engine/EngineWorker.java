@@ -1,5 +1,7 @@
 package io.streamscope.app.engine;
 
+import io.streamscope.checkpoint.CompletedCheckpoint;
+import io.streamscope.sim.Simulation;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -62,6 +64,56 @@ public final class EngineWorker implements AutoCloseable {
                 Frame f = new Frame(recording, cursor.step(), cursor.simulation().view());
                 p.finish();
                 ui.execute(() -> done.accept(f));
+            } catch (RuntimeException | Error e) {
+                p.finish();
+                ui.execute(() -> failed.accept(e));
+            }
+        });
+        return p;
+    }
+
+    /** How long (virtual time) a savepoint taken for a rescale may take to complete before the newest one is used. */
+    public static final long SAVEPOINT_TIMEOUT_MS = 60_000;
+
+    /**
+     * Takes a savepoint of {@code plan} at {@code step}: a fresh simulation is moved there, triggers one and runs on
+     * until it completes. When none can be taken (the job has finished, or it does not complete in
+     * {@link #SAVEPOINT_TIMEOUT_MS}) {@code done} gets the newest completed checkpoint instead;
+     * {@code failed} gets an {@link IllegalStateException} when there is neither (checkpointing is off).
+     * The engine's cursor is left as it was.
+     */
+    public Progress savepoint(RunPlan plan, long step, Consumer<CompletedCheckpoint> done,
+                              Consumer<Throwable> failed) {
+        Progress p = new Progress("taking a savepoint at step " + step);
+        thread.execute(() -> {
+            try {
+                Cursor c = new Cursor(plan);
+                c.seek(step, p);
+                Simulation sim = c.simulation();
+                CompletedCheckpoint before = sim.latestCompletedCheckpoint();
+                CompletedCheckpoint taken = null;
+                try {
+                    sim.triggerSavepoint();
+                    long limit = sim.now() + SAVEPOINT_TIMEOUT_MS;
+                    while (sim.now() <= limit && sim.step()) {
+                        CompletedCheckpoint latest = sim.latestCompletedCheckpoint();
+                        if (latest != null && latest != before && latest.savepoint()) {
+                            taken = latest;
+                            break;
+                        }
+                    }
+                } catch (IllegalStateException e) {
+                    if (before == null) {
+                        throw e;
+                    }
+                }
+                CompletedCheckpoint result = taken != null ? taken : sim.latestCompletedCheckpoint();
+                if (result == null) {
+                    throw new IllegalStateException("no savepoint could be taken at step " + step
+                            + " and no checkpoint has completed yet");
+                }
+                p.finish();
+                ui.execute(() -> done.accept(result));
             } catch (RuntimeException | Error e) {
                 p.finish();
                 ui.execute(() -> failed.accept(e));

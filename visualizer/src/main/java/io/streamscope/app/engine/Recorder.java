@@ -26,7 +26,7 @@ public final class Recorder {
     /** Records the run of a plan; throws {@link CancelledException} when {@code progress} is cancelled. */
     public static Recording record(RunPlan plan, Progress progress) {
         LoadedScenario scenario = plan.scenario().scenario();
-        Simulation sim = scenario.start(null, true);
+        Simulation sim = plan.scenario().start(true);
         long until = scenario.runUntil() != null ? scenario.runUntil()
                 : sim.isBounded() ? Long.MAX_VALUE : DEFAULT_HORIZON_MS;
         Kernel kernel = sim.runtime().kernel();

@@ -15,7 +15,8 @@ import javafx.scene.layout.VBox;
 /**
  * The checkpoint panel, laid out like the checkpoint tab of Flink's web UI: the job's status and restarts, the
  * history of checkpoints (id, status, duration, alignment, full and incremental size, acknowledged subtasks), the
- * per-subtask details of the newest one, and the failure and recovery events of the trace so far. A job without
+ * per-subtask details of the checkpoint selected in the history (the newest one until the user selects another),
+ * and the failure and recovery events of the trace so far. A job without
  * checkpointing says so.
  */
 public final class CheckpointPane extends ScrollPane {
@@ -34,9 +35,20 @@ public final class CheckpointPane extends ScrollPane {
     private final SimpleTable events = new SimpleTable("no checkpoint, failure or recovery event yet", 14,
             "time:70", "subtask:110", "event:160", "details");
     private final Playback playback;
+    /** The checkpoint whose per-subtask details are shown, or -1 for the newest one. */
+    private long selectedId = -1;
+    private boolean refreshing;
 
     public CheckpointPane(Playback playback) {
         this.playback = playback;
+        history.getSelectionModel().selectedItemProperty().addListener((o, was, row) -> {
+            if (!refreshing && row != null) {
+                selectedId = Long.parseLong(row[0]);
+                refresh();
+            }
+        });
+        // another run has other checkpoints: show the newest again
+        playback.recordingProperty().addListener(o -> selectedId = -1);
         Label title = new Label("Checkpoints");
         title.getStyleClass().add("pane-title");
         message.setWrapText(true);
@@ -70,11 +82,40 @@ public final class CheckpointPane extends ScrollPane {
         return sb.toString();
     }
 
+    /** Shows the per-subtask details of checkpoint {@code id} (-1: the newest), as selecting its row does. */
+    public void showDetailsOf(long id) {
+        selectedId = id;
+        refresh();
+    }
+
+    /** The title over the per-subtask details ("Checkpoint 2 per subtask"), for tests. */
+    public String detailsTitleText() {
+        return detailsTitle.getText();
+    }
+
+    /** The text of the per-subtask details table, for tests. */
+    public String detailsText() {
+        StringBuilder sb = new StringBuilder();
+        for (String[] r : details.getItems()) {
+            sb.append(String.join(" ", r)).append('\n');
+        }
+        return sb.toString();
+    }
+
     private void refresh() {
         Frame f = playback.panelFrameProperty().get();
         if (f == null || !isVisible()) {
             return;
         }
+        refreshing = true;
+        try {
+            fill(f);
+        } finally {
+            refreshing = false;
+        }
+    }
+
+    private void fill(Frame f) {
         EngineView.JobView j = f.view().job();
         boolean on = j != null && j.checkpointing();
         if (j != null) {
@@ -90,6 +131,8 @@ public final class CheckpointPane extends ScrollPane {
         history.setManaged(on);
         List<String[]> rows = new ArrayList<>();
         EngineView.CheckpointView newest = null;
+        EngineView.CheckpointView selected = null;
+        int selectedRow = -1;
         for (EngineView.CheckpointView c : f.view().checkpoints()) {
             long alignment = 0;
             for (EngineView.SubtaskCheckpointView s : c.subtaskDetails()) {
@@ -101,17 +144,28 @@ public final class CheckpointPane extends ScrollPane {
                 c.endTime() >= 0 ? c.durationMillis() + " ms" : "", alignment + " ms", bytes(c.fullBytes()),
                 bytes(c.checkpointedBytes()), c.acknowledged() + "/" + c.subtasks()});
             newest = c;
+            if (c.id() == selectedId) {
+                selected = c;
+                selectedRow = rows.size() - 1;
+            }
         }
         history.setRows(rows);
-        boolean showDetails = newest != null;
+        if (selected == null) {
+            selected = newest;
+            history.getSelectionModel().clearSelection();
+        } else if (history.getSelectionModel().getSelectedIndex() != selectedRow) {
+            history.getSelectionModel().select(selectedRow);
+        }
+        boolean showDetails = selected != null;
         detailsTitle.setVisible(showDetails);
         detailsTitle.setManaged(showDetails);
         details.setVisible(showDetails);
         details.setManaged(showDetails);
-        if (newest != null) {
-            detailsTitle.setText("Checkpoint " + newest.id() + " per subtask");
+        if (selected != null) {
+            detailsTitle.setText("Checkpoint " + selected.id() + " per subtask" + (selected == newest
+                    ? " (the newest; select a row above to see another)" : ""));
             List<String[]> d = new ArrayList<>();
-            for (EngineView.SubtaskCheckpointView s : newest.subtaskDetails()) {
+            for (EngineView.SubtaskCheckpointView s : selected.subtaskDetails()) {
                 d.add(new String[] {s.subtask(), s.ackTime() >= 0 ? s.ackTime() + " ms" : "",
                     s.startDelayMillis() + " ms", s.alignmentMillis() + " ms", s.syncMillis() + " ms",
                     s.asyncMillis() + " ms", bytes(s.stateBytes()), s.unaligned() ? s.persistedInFlight()

@@ -253,7 +253,7 @@ public final class GraphView extends Pane {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(TEXT);
         g.setFont(Fonts.TITLE);
-        g.fillText(Fonts.fit(n.id(), 16), n.x() + 8, n.y() + GraphLayout.HEADER_H / 2 + 1);
+        g.fillText(fitId(n.id(), 16), n.x() + 8, n.y() + GraphLayout.HEADER_H / 2 + 1);
         if (s != null) {
             g.setFont(Fonts.SMALL);
             g.setFill(WATERMARK);
@@ -563,5 +563,15 @@ public final class GraphView extends Pane {
             return null;
         }
         return new double[] {(n.x() + n.w() / 2) * scale + offsetX, (n.y() + n.h() / 2) * scale + offsetY};
+    }
+
+    /** A subtask id shortened to {@code max} characters in its name, keeping its "[index]" readable. */
+    static String fitId(String id, int max) {
+        int b = id.lastIndexOf('[');
+        if (id.length() <= max || b <= 0) {
+            return Fonts.fit(id, max);
+        }
+        String index = id.substring(b);
+        return Fonts.fit(id.substring(0, b), Math.max(2, max - index.length())) + index;
     }
 }

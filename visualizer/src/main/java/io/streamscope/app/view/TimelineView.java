@@ -171,7 +171,8 @@ public final class TimelineView extends Pane {
             g.setLineWidth(1.2);
             g.strokeRect(x1, y1, x2 - x1, y2 - y1);
             g.setLineWidth(1);
-            double[] box = {x1 + 2, y1 + 1, Math.min(x2 - x1, 150), 12};
+            // 14 px: the small font's glyphs are taller than 12, and labels of nearby windows overlapped
+            double[] box = {x1 + 2, y1 + 1, Math.min(x2 - x1, 150), 14};
             if (y2 - y1 > 13 && x2 - x1 > 70 && free(labels, box)) {
                 labels.add(box);
                 g.setFill(Color.web("#37474F"));
@@ -194,13 +195,16 @@ public final class TimelineView extends Pane {
                 g.setFill(KeyColors.of(fi.key()));
                 g.fillOval(fx - 4, y1 - 4, 8, 8);
                 String text = fi.late() ? "late firing" : "fired";
-                double[] tag = {fx + 3, y1 - 14, text.length() * 6.5, 12};
+                double tw = text.length() * 6.5;
+                // at the right edge the label goes left of the line, so that it stays off the legend
+                double tx = fx + 4 + tw > a.left + a.w ? fx - 4 - tw : fx + 4;
+                double[] tag = {tx - 1, y1 - 14, tw, 12};
                 if (free(labels, tag)) {
                     labels.add(tag);
                     g.setFill(c);
                     g.setFont(Fonts.SMALL_BOLD);
                     g.setTextBaseline(VPos.BOTTOM);
-                    g.fillText(text, fx + 4, y1 - 3);
+                    g.fillText(text, tx, y1 - 3);
                     g.setTextBaseline(VPos.CENTER);
                 }
             }

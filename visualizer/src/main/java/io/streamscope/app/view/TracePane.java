@@ -153,6 +153,11 @@ public final class TracePane extends BorderPane {
     }
 
     private final class Cell extends ListCell<Integer> {
+        Cell() {
+            // the fixed cell height leaves too little room under the default padding: underscores were clipped
+            setStyle("-fx-padding: 1 6 1 6;");
+        }
+
         @Override
         protected void updateItem(Integer item, boolean empty) {
             super.updateItem(item, empty);
