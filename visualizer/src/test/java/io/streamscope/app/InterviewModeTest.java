@@ -9,18 +9,11 @@ import io.streamscope.app.view.MarkdownView;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,37 +21,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * A full interview round under Monocle: pick C1, type an answer, reveal, check the rubric's covered and missed
  * concepts for that answer, grade it, and find the grade in progress.json (in a temporary folder) on reload.
  */
-@ExtendWith(ApplicationExtension.class)
-class InterviewModeTest {
-    @TempDir
-    static Path progressDir;
-    private static String before;
-    private MainWindow window;
-
-    @BeforeAll
-    static void pointProgressAtTempDir() {
-        before = System.getProperty(StudyProgress.DIR_PROPERTY);
-        System.setProperty(StudyProgress.DIR_PROPERTY, progressDir.toString());
-    }
-
-    @AfterAll
-    static void restore() {
-        if (before == null) {
-            System.clearProperty(StudyProgress.DIR_PROPERTY);
-        } else {
-            System.setProperty(StudyProgress.DIR_PROPERTY, before);
-        }
-    }
-
+class InterviewModeTest extends InterviewTestSupport {
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, AppPrefs.load());
-        window.show();
+        open(stage);
         window.openDefault();
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
     }
 
     @Test

@@ -2,24 +2,17 @@ package io.streamscope.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamscope.app.interview.StudyProgress;
 import io.streamscope.lesson.CueMatcher;
 import io.streamscope.lesson.Lesson;
 import io.streamscope.lesson.LessonLoader;
 import io.streamscope.trace.TraceEvent;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -28,36 +21,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * player paused at that cue's step, with that cue's narration; a concept without a cue opens the lesson at its
  * start.
  */
-@ExtendWith(ApplicationExtension.class)
-class MissedConceptCueTest {
-    @TempDir
-    static Path progressDir;
-    private static String before;
-    private MainWindow window;
-
-    @BeforeAll
-    static void pointProgressAtTempDir() {
-        before = System.getProperty(StudyProgress.DIR_PROPERTY);
-        System.setProperty(StudyProgress.DIR_PROPERTY, progressDir.toString());
-    }
-
-    @AfterAll
-    static void restore() {
-        if (before == null) {
-            System.clearProperty(StudyProgress.DIR_PROPERTY);
-        } else {
-            System.setProperty(StudyProgress.DIR_PROPERTY, before);
-        }
-    }
-
+class MissedConceptCueTest extends InterviewTestSupport {
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, AppPrefs.load());
-        window.show();
-    }
-
-    private static <T> T fx(Callable<T> c) throws Exception {
-        return WaitForAsyncUtils.asyncFx(c).get(10, TimeUnit.SECONDS);
+        open(stage);
     }
 
     @Test
