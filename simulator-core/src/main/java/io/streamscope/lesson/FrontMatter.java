@@ -355,17 +355,9 @@ public final class FrontMatter {
 
         /** A list of texts; absent gives an empty list unless {@code required}. */
         public List<String> texts(String key, String expected, boolean required) {
-            Node n = map.entries().get(key);
-            if (n == null) {
-                if (required) {
-                    throw new ContentException(file, map.line(), "missing required field '" + key + "' in " + what
-                            + ": " + expected);
-                }
+            ListNode l = list(key, expected, required, "(" + expected + "), such as [a, b] or lines '  - a'");
+            if (l == null) {
                 return List.of();
-            }
-            if (!(n instanceof ListNode l)) {
-                throw new ContentException(file, n.line(), "field '" + key + "' in " + what + " must be a list ("
-                        + expected + "), such as [a, b] or lines '  - a'");
             }
             List<String> out = new ArrayList<>();
             for (Node item : l.items()) {
@@ -376,7 +368,7 @@ public final class FrontMatter {
                 out.add(t.value());
             }
             if (required && out.isEmpty()) {
-                throw new ContentException(file, n.line(), "field '" + key + "' in " + what + " is an empty list;"
+                throw new ContentException(file, l.line(), "field '" + key + "' in " + what + " is an empty list;"
                         + " expected " + expected);
             }
             return List.copyOf(out);
@@ -384,17 +376,9 @@ public final class FrontMatter {
 
         /** A list of maps, each wrapped for reading; absent gives an empty list unless {@code required}. */
         public List<Fields> maps(String key, String expected, String itemWhat, boolean required) {
-            Node n = map.entries().get(key);
-            if (n == null) {
-                if (required) {
-                    throw new ContentException(file, map.line(), "missing required field '" + key + "' in " + what
-                            + ": " + expected);
-                }
+            ListNode l = list(key, expected, required, "of " + itemWhat + "s, each starting with '  - '");
+            if (l == null) {
                 return List.of();
-            }
-            if (!(n instanceof ListNode l)) {
-                throw new ContentException(file, n.line(), "field '" + key + "' in " + what + " must be a list of "
-                        + itemWhat + "s, each starting with '  - '");
             }
             List<Fields> out = new ArrayList<>();
             for (Node item : l.items()) {
@@ -405,6 +389,26 @@ public final class FrontMatter {
                 out.add(new Fields(file, m, itemWhat));
             }
             return out;
+        }
+
+        /**
+         * The list under {@code key}, or null when it is absent and not required; a missing required field or a
+         * value that is not a list is an error at its line ({@code listForm} completes "must be a list ...").
+         */
+        private ListNode list(String key, String expected, boolean required, String listForm) {
+            Node n = map.entries().get(key);
+            if (n == null) {
+                if (required) {
+                    throw new ContentException(file, map.line(), "missing required field '" + key + "' in " + what
+                            + ": " + expected);
+                }
+                return null;
+            }
+            if (!(n instanceof ListNode l)) {
+                throw new ContentException(file, n.line(), "field '" + key + "' in " + what + " must be a list "
+                        + listForm);
+            }
+            return l;
         }
 
         /** The line of the map itself. */
