@@ -53,14 +53,18 @@ class InterviewModeTest extends InterviewTestSupport {
         robot.clickOn("#interview-reveal");
         WaitForAsyncUtils.waitForFxEvents();
 
-        // worked by hand against question-bank/C1.md: "watermark" (the second, whole-word one), "window end" and
-        // "late" are in the answer; no keyword of the other four concepts is
+        // worked by hand against question-bank/C1.md: "watermark" (its plural "Watermarks", the answer's first
+        // word, now counts as a form of it), "window end" and "late" ("Late") are in the answer, none negated; no
+        // keyword of the other four concepts is there in any form or spelling ("progressed" is a form of
+        // "progress", the definition's third keyword, but "watermark" comes first in the rubric)
         RubricChecker.Result r = fx(() -> window.interview().lastResult());
         assertThat(r.covered()).isEqualTo(3);
         assertThat(r.total()).isEqualTo(7);
         assertThat(r.concepts()).filteredOn(RubricChecker.ConceptResult::covered)
                 .extracting(c -> c.concept().concept() + "=" + c.matched())
                 .containsExactly("definition=watermark", "window-firing=window end", "lateness=late");
+        assertThat(r.concepts()).filteredOn(RubricChecker.ConceptResult::covered)
+                .extracting(RubricChecker.ConceptResult::phrase).containsExactly("Watermarks", "window end", "Late");
         assertThat(r.missed()).extracting(c -> c.concept().concept())
                 .containsExactly("bounded-out-of-orderness", "minimum-over-inputs", "idleness", "trade-off");
         assertThat(fx(() -> robot.lookup("#rubric-summary").queryAs(Label.class).getText()))
