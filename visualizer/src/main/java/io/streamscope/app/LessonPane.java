@@ -41,25 +41,30 @@ public final class LessonPane extends BorderPane {
     private int shown = -1;
     /** The cue to jump to once the recording is there (a missed interview concept's link), or -1. */
     private int jumpTo = -1;
-    /**
-     * The cue jumped to, shown while playback stays at its step even when a later cue shares that step; -1 when
-     * none. {@code pinnedArrived} turns true once the playback has been there.
-     */
+    /** The cue jumped to, shown when playback arrives at its step even when an earlier cue shares it; -1 if none. */
     private int pinned = -1;
-    private boolean pinnedArrived;
+    private boolean onSqlSet;
 
     public LessonPane(Playback playback) {
+        this(playback, "lesson-");
+    }
+
+    /**
+     * A lesson panel on {@code playback}; {@code idPrefix} starts the ids of its parts ({@code lesson-continue},
+     * {@code lesson-text}...), so that two players in two windows can be told apart.
+     */
+    public LessonPane(Playback playback, String idPrefix) {
         this.playback = playback;
         title.getStyleClass().add("pane-title");
         title.setWrapText(true);
         title.setStyle("-fx-font-size: 14px;");
-        position.setId("lesson-position");
+        position.setId(idPrefix + "position");
         position.getStyleClass().add("hint");
-        event.setId("lesson-event");
+        event.setId(idPrefix + "event");
         event.setWrapText(true);
         event.setStyle("-fx-font-family: 'DejaVu Sans Mono'; -fx-font-size: 11px; -fx-text-fill: #37474F;");
-        text.setId("lesson-text");
-        cont.setId("lesson-continue");
+        text.setId(idPrefix + "text");
+        cont.setId(idPrefix + "continue");
         cont.setOnAction(e -> cont());
         cont.setDisable(true);
         VBox body = new VBox(8, title, position, event, text);
@@ -74,17 +79,19 @@ public final class LessonPane extends BorderPane {
         setBottom(bar);
         playback.recordingProperty().addListener((o, a, r) -> attach(r));
         playback.frameProperty().addListener((o, a, f) -> follow(f));
+        playback.setBeforePlay(this::nextCueInThisStep);
     }
 
     /** What the "Open the SQL pane" button does; it shows on level F lessons (materialized tables). */
     public void setOnSql(Runnable r) {
+        onSqlSet = true;
         sql.setOnAction(e -> r.run());
     }
 
     /** Starts showing a lesson whose scenario is being opened (or a pending one, which has none to open). */
     public void show(Lesson l) {
         lesson = l;
-        boolean f = "F".equals(l.level()) && !l.isPending();
+        boolean f = onSqlSet && "F".equals(l.level()) && !l.isPending();
         sql.setVisible(f);
         sql.setManaged(f);
         recording = null;
@@ -194,8 +201,6 @@ public final class LessonPane extends BorderPane {
             return;
         }
         pinned = index;
-        pinnedArrived = false;
-        shown = -2; // shows the pinned cue on arrival even if it was the one shown
         playback.seek(cueSteps.get(index));
         Frame f = playback.frame();
         if (f != null && f.step() == cueSteps.get(index)) {
@@ -203,29 +208,67 @@ public final class LessonPane extends BorderPane {
         }
     }
 
-    /** Shows the narration of every cue whose step the playback has reached. */
+    /**
+     * The cue to show at {@code step}: the first cue whose event is in that step (several can share one: each is
+     * shown in turn, see {@link #nextCueInThisStep}), else the last cue before it, else -1 (the intro).
+     */
+    private int cueAt(long step) {
+        int last = -1;
+        for (int i = 0; i < cueSteps.size(); i++) {
+            long s = cueSteps.get(i);
+            if (s == step) {
+                return i;
+            }
+            if (s < step) {
+                last = i;
+            }
+        }
+        return last;
+    }
+
+    /** Shows the narration of the cue the playback has reached. */
     private void follow(Frame f) {
         if (recording == null || f == null || f.recording() != recording) {
             return;
         }
-        int reached = -1;
-        for (int i = 0; i < cueSteps.size(); i++) {
-            if (cueSteps.get(i) <= f.step()) {
-                reached = i;
-            }
+        int reached;
+        boolean force = false;
+        if (pinned >= 0 && cueSteps.get(pinned) == f.step()) {
+            // a jump to a cue arrived: that cue, even when an earlier one shares its step
+            reached = pinned;
+            pinned = -1;
+            force = true;
+        } else if (shown >= 0 && cueSteps.get(shown) == f.step()) {
+            reached = shown; // still at the step of the cue shown: keep it (Continue moves within the step)
+        } else {
+            reached = cueAt(f.step());
         }
-        if (pinned >= 0) {
-            if (cueSteps.get(pinned) == f.step()) {
-                reached = pinned;
-                pinnedArrived = true;
-            } else if (pinnedArrived) {
-                pinned = -1;
-            }
+        if (reached != shown || force) {
+            render(reached, f.step());
         }
-        if (reached == shown) {
-            return;
+    }
+
+    /**
+     * Continue, when the cue shown shares its step with the next cue: shows the next one without stepping and
+     * returns true. Playback asks this before it plays (the button and Space alike).
+     */
+    private boolean nextCueInThisStep() {
+        Frame f = playback.frame();
+        if (recording == null || f == null || f.recording() != recording || shown < 0
+                || shown + 1 >= cueSteps.size()) {
+            return false;
         }
-        shown = reached;
+        if (cueSteps.get(shown) == f.step() && cueSteps.get(shown + 1) == f.step()) {
+            render(shown + 1, f.step());
+            playback.statusProperty().set("lesson cue " + (shown + 1) + " happens in the same step as the one before:"
+                    + " read it, then Continue");
+            return true;
+        }
+        return false;
+    }
+
+    private void render(int index, long step) {
+        shown = index;
         if (shown < 0) {
             text.setMarkdown(lesson.intro());
             event.setText("");
@@ -235,12 +278,15 @@ public final class LessonPane extends BorderPane {
         }
         Cue c = lesson.cues().get(shown);
         TraceEvent e = cueEvents.get(shown);
-        position.setText("cue " + (shown + 1) + " of " + lesson.cues().size() + " · step " + f.step() + " · "
-                + e.time() + " ms");
+        boolean sameStepNext = shown + 1 < cueSteps.size() && cueSteps.get(shown + 1) == step
+                && cueSteps.get(shown) == step;
+        position.setText("cue " + (shown + 1) + " of " + lesson.cues().size() + " · step " + step + " · "
+                + e.time() + " ms" + (sameStepNext ? " · the next cue happens in this step too" : ""));
         event.setText(e.subtask() + " " + io.streamscope.app.view.TimeText.readableSentence(EventText.describe(e, true)));
         boolean last = shown == cueSteps.size() - 1;
         text.setMarkdown(c.narration() + (last && lesson.outro() != null ? "\n\n---\n\n" + lesson.outro() : ""));
-        cont.setText(last ? "Play to the end" : "Continue to cue " + (shown + 2));
+        cont.setText(last ? "Play to the end" : sameStepNext ? "Show cue " + (shown + 2) + " (same step)"
+                : "Continue to cue " + (shown + 2));
     }
 
     private void cont() {

@@ -61,6 +61,8 @@ public final class Playback {
     /** Steps where playing pauses by itself (a lesson's cues), ascending; empty when none. */
     private long[] stops = new long[0];
     private String stopMessage;
+    /** Asked before playing from a stop: true when it showed something else instead (a lesson's next cue). */
+    private java.util.function.BooleanSupplier beforePlay;
     private RecordKeys keys = new RecordKeys(List.of());
     private BiConsumer<String, Throwable> errorHandler = (title, e) -> status.set(title + ": " + e.getMessage());
     private boolean inFlight;
@@ -273,6 +275,15 @@ public final class Playback {
         this.stopMessage = message;
     }
 
+    /**
+     * What play (the Play button, Space, a lesson's Continue) asks first: when {@code hold} returns true it has
+     * shown something at the current step instead, and playing does not start. The lesson player uses it to show
+     * each of several cues whose events happen in one step before moving on. Null removes it.
+     */
+    public void setBeforePlay(java.util.function.BooleanSupplier hold) {
+        this.beforePlay = hold;
+    }
+
     /** The first stop after {@code step} and at or before {@code limit}, or -1. */
     private long nextStop(long step, long limit) {
         for (long s : stops) {
@@ -294,6 +305,9 @@ public final class Playback {
     public void play() {
         Frame f = frame.get();
         if (f == null) {
+            return;
+        }
+        if (!playing.get() && beforePlay != null && beforePlay.getAsBoolean()) {
             return;
         }
         if (f.step() >= f.recording().lastStep()) {

@@ -67,6 +67,55 @@ class LessonPlayerTest {
         assertThat(fx(() -> window.playback().statusProperty().get())).startsWith("lesson cue reached");
     }
 
+    /**
+     * c1-watermarks has two cues in one step: cue 4 (alice's timer fires) and cue 5 (her window fires) happen in
+     * the step that delivers the watermark 10:04:59.999. Playing pauses there on cue 4; Continue shows cue 5
+     * without stepping; the next Continue plays on to cue 6.
+     */
+    @Test
+    void twoCuesInOneStepAreShownInTurn(FxRobot robot) throws Exception {
+        Lesson lesson = LessonLoader.load(Path.of("..", "lessons", "c1-watermarks"));
+        fx(() -> {
+            window.openLessonAt("c1-watermarks", 2);
+            window.playback().speedProperty().set(400);
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> window.lessonPane().cueShown() == 2
+                && window.playback().isIdle()));
+        var rec = fx(() -> window.playback().recording());
+        var matches = CueMatcher.match(lesson, rec.trace()).matches();
+        long step4 = rec.stepOfEvent(matches.get(3).seq());
+        // the premise, worked out independently of the player: cues 4 and 5 share a step, cue 6 comes later
+        assertThat(rec.stepOfEvent(matches.get(4).seq())).isEqualTo(step4);
+        long step6 = rec.stepOfEvent(matches.get(5).seq());
+        assertThat(step6).isGreaterThan(step4);
+
+        robot.clickOn("#lesson-continue");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !window.playback().playingProperty().get()
+                && window.playback().isIdle() && window.playback().frame().step() == step4));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> window.lessonPane().cueShown())).isEqualTo(3);
+        assertThat(fx(() -> window.lessonPane().visibleText())).contains("The timer fires now.");
+        assertThat(fx(() -> robot.lookup("#lesson-continue").queryButton().getText()))
+                .isEqualTo("Show cue 5 (same step)");
+
+        robot.clickOn("#lesson-continue");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> window.playback().playingProperty().get())).isFalse();
+        assertThat(fx(() -> window.playback().frame().step())).isEqualTo(step4);
+        assertThat(fx(() -> window.lessonPane().cueShown())).isEqualTo(4);
+        assertThat(fx(() -> window.lessonPane().visibleText())).contains("fires on time")
+                .doesNotContain("The timer fires now.");
+
+        // no third cue shares the step: Continue plays on
+        robot.clickOn("#lesson-continue");
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> fx(() -> !window.playback().playingProperty().get()
+                && window.playback().isIdle() && window.playback().frame().step() == step6));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> window.lessonPane().cueShown())).isEqualTo(5);
+        assertThat(fx(() -> window.lessonPane().visibleText())).contains("fires again");
+    }
+
     @Test
     void aPendingLessonShowsWhyItWaits() throws Exception {
         Lesson pending = null;
