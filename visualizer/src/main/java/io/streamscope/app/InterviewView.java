@@ -44,9 +44,10 @@ import javafx.util.Duration;
 
 /**
  * Interview mode: pick a level or a random set, answer a question against a running clock, reveal the model
- * answer beside your own, see which rubric concepts the answer covered, grade yourself, and let spaced repetition
- * decide when the question comes back. The rubric check and the schedule live in {@code app.interview}; this
- * class only shows them.
+ * answer beside your own ({@link RevealedAnswer}) while the question's lesson plays below them
+ * ({@link InterviewLessonPlayer}), see which rubric concepts the answer covered, grade yourself, and let spaced
+ * repetition decide when the question comes back. The rubric check and the schedule live in
+ * {@code app.interview}; this class only lays them out.
  */
 public final class InterviewView extends BorderPane {
     /** The choice of a set: every question (due first), one level, or a random handful. */
@@ -58,7 +59,7 @@ public final class InterviewView extends BorderPane {
     private final StudyProgress progress;
     private final Supplier<LocalDateTime> clock;
     private final Consumer<String> lessonOpener;
-    private java.util.function.BiConsumer<String, Integer> cueOpener;
+    private InterviewLessonPlayer player;
     private final Random random = new Random();
 
     private final ComboBox<String> setChoice = new ComboBox<>();
@@ -74,6 +75,8 @@ public final class InterviewView extends BorderPane {
     private final HBox gradeBox = gradeBox();
     private final TabPane tabs = new TabPane();
     private final ScrollPane scroll = new ScrollPane();
+    /** The question and the revealed answers on top; after a reveal, the lesson playing below them. */
+    private final SplitPane questionSplit = new SplitPane(scroll);
     private final Timeline ticker;
 
     private Question current;
@@ -147,7 +150,8 @@ public final class InterviewView extends BorderPane {
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setPadding(new Insets(8, 14, 8, 14));
         actions.setStyle("-fx-background-color: #F5F7FA; -fx-border-color: #CFD8DC transparent transparent transparent;");
-        BorderPane questionTab = new BorderPane(scroll);
+        questionSplit.setOrientation(Orientation.VERTICAL);
+        BorderPane questionTab = new BorderPane(questionSplit);
         questionTab.setBottom(actions);
         Tab q = new Tab("Question", questionTab);
         Tab h = new Tab("History", historyScroll);
@@ -222,6 +226,9 @@ public final class InterviewView extends BorderPane {
     /** Stops the clock while the window is hidden. */
     public void stop() {
         ticker.stop();
+        if (player != null) {
+            player.stop();
+        }
     }
 
     /** Starts the clock again when the window shows, unless the answer is already revealed. */
@@ -269,6 +276,10 @@ public final class InterviewView extends BorderPane {
         answer.setEditable(true);
         reveal.setDisable(false);
         revealed.getChildren().clear();
+        questionSplit.getItems().setAll(scroll);
+        if (player != null) {
+            player.stop();
+        }
         saved.setText("");
         gradeBox.setDisable(true);
         startedNanos = System.nanoTime();
@@ -281,7 +292,10 @@ public final class InterviewView extends BorderPane {
         timer.setText((answeredSeconds >= 0 ? "answered in " : "time ") + String.format("%d:%02d", s / 60, s % 60));
     }
 
-    /** Shows the model answer beside the user's, the note, the rubric result, and enables the grades. */
+    /**
+     * Shows the model answer beside the user's, the note, the rubric result, starts the question's lesson below
+     * them, and enables the grades.
+     */
     public void reveal() {
         if (current == null) {
             return;
@@ -293,28 +307,15 @@ public final class InterviewView extends BorderPane {
         reveal.setDisable(true);
         lastResult = RubricChecker.check(answer.getText(), current.rubric());
 
-        VBox yours = column("Your answer", plain(answer.getText().isBlank() ? "(no answer)" : answer.getText()));
-        VBox model = column("Model answer", new MarkdownView(current.modelAnswer()));
-        model.setId("interview-model");
-        if (current.streamscopeNote() != null) {
-            MarkdownView note = new MarkdownView(current.streamscopeNote());
-            note.setId("interview-note");
-            Label h = new Label("Streamscope note");
-            h.getStyleClass().add("section-title");
-            VBox noteBox = new VBox(4, h, note);
-            noteBox.setPadding(new Insets(6));
-            noteBox.setStyle("-fx-background-color: #FFF8E1; -fx-border-color: #FFE082;");
-            model.getChildren().add(noteBox);
+        String lesson = current.lesson();
+        revealed.getChildren().setAll(new RevealedAnswer(current, answer.getText(), lastResult,
+                player == null ? null : this::showCue, () -> lessonOpener.accept(lesson)));
+        if (player != null) {
+            // the question's lesson plays below the answers, by itself, pausing at each cue
+            questionSplit.getItems().setAll(scroll, player);
+            questionSplit.setDividerPositions(0.5);
+            player.play(lesson);
         }
-        HBox sideBySide = new HBox(12, yours, model);
-        HBox.setHgrow(yours, Priority.ALWAYS);
-        HBox.setHgrow(model, Priority.ALWAYS);
-        yours.setPrefWidth(1);
-        model.setPrefWidth(1);
-        yours.setMaxWidth(Double.MAX_VALUE);
-        model.setMaxWidth(Double.MAX_VALUE);
-
-        revealed.getChildren().setAll(sideBySide, rubricBox());
         gradeBox.setDisable(false);
         // bring the revealed part into view once it is laid out
         javafx.application.Platform.runLater(() -> {
@@ -327,75 +328,22 @@ public final class InterviewView extends BorderPane {
         });
     }
 
-    private VBox column(String heading, javafx.scene.Node content) {
-        Label h = new Label(heading);
-        h.getStyleClass().add("pane-title");
-        VBox v = new VBox(6, h, content);
-        v.setPadding(new Insets(8));
-        v.setStyle("-fx-border-color: #CFD8DC; -fx-background-color: white;");
-        return v;
-    }
-
-    private static Label plain(String text) {
-        Label l = new Label(text);
-        l.setWrapText(true);
-        l.setStyle("-fx-font-size: 13px;");
-        l.setMinHeight(Region.USE_PREF_SIZE);
-        return l;
-    }
-
     /**
-     * What a missed concept's button does when the concept names a cue: open the lesson (by id) at that cue
-     * (index from 0). Without it, the button opens the lesson at its start.
+     * The player where the question's lesson plays after a reveal (its own engine and playback). Without one, a
+     * reveal shows the answers only and the missed concepts' links open the lesson in the main window.
      */
-    public void setCueOpener(java.util.function.BiConsumer<String, Integer> opener) {
-        this.cueOpener = opener;
+    public void setLessonPlayer(InterviewLessonPlayer p) {
+        this.player = p;
     }
 
-    private VBox rubricBox() {
-        Label h = new Label("Rubric: " + lastResult.covered() + " of " + lastResult.total() + " concepts covered");
-        h.getStyleClass().add("pane-title");
-        h.setId("rubric-summary");
-        VBox box = new VBox(4, h);
-        box.setId("interview-rubric");
-        for (RubricChecker.ConceptResult c : lastResult.concepts()) {
-            Label mark = new Label(c.covered() ? "✔ covered" : "✘ missed");
-            mark.setMinWidth(80);
-            mark.setStyle(c.covered() ? "-fx-text-fill: #2E7D32; -fx-font-weight: bold;"
-                    : "-fx-text-fill: #C62828; -fx-font-weight: bold;");
-            Label name = new Label(c.concept().concept());
-            name.setMinWidth(190);
-            name.setStyle("-fx-font-weight: bold;");
-            String detail = c.covered() ? "you said “" + c.matched() + "”" : c.concept().description();
-            Label d = new Label(detail);
-            d.setWrapText(true);
-            d.setMinHeight(Region.USE_PREF_SIZE);
-            d.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(d, Priority.ALWAYS);
-            HBox row = new HBox(8, mark, name, d);
-            row.setAlignment(Pos.TOP_LEFT);
-            row.getStyleClass().add(c.covered() ? "rubric-covered" : "rubric-missed");
-            row.setId("rubric-" + c.concept().concept());
-            if (!c.covered()) {
-                Integer cue = c.concept().cue();
-                boolean atCue = cue != null && cueOpener != null;
-                Button open = new Button("Lesson " + current.lesson() + (atCue ? " · cue " + cue : ""));
-                open.setMinWidth(Region.USE_PREF_SIZE);
-                open.setTooltip(new Tooltip(atCue ? "Open the lesson at the moment that shows this on the engine"
-                        : "Open the lesson that shows this on the engine"));
-                String lesson = current.lesson();
-                if (atCue) {
-                    open.setOnAction(e -> cueOpener.accept(lesson, cue - 1));
-                } else {
-                    open.setOnAction(e -> lessonOpener.accept(lesson));
-                }
-                row.getChildren().add(open);
-            }
-            box.getChildren().add(row);
-        }
-        box.setPadding(new Insets(8));
-        box.setStyle("-fx-border-color: #CFD8DC;");
-        return box;
+    /** The lesson player set, or null. */
+    public InterviewLessonPlayer lessonPlayer() {
+        return player;
+    }
+
+    /** A missed concept's link: the lesson playing below jumps to the concept's cue (from 0), paused there. */
+    private void showCue(int cue) {
+        player.jumpToCue(cue);
     }
 
     private HBox gradeBox() {

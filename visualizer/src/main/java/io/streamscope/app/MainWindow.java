@@ -433,10 +433,13 @@ public final class MainWindow {
         openFile(l.scenario(), false);
     }
 
-    /** Opens a lesson by id and, once its run is recorded, goes to cue {@code cue} (from 0), paused there. */
+    /**
+     * Opens a lesson by id and, once its run is recorded, goes to cue {@code cue} (from 0), paused there; a
+     * negative cue opens it at its start.
+     */
     public void openLessonAt(String id, int cue) {
         openLesson(id);
-        if (lessonPane.lesson() != null && lessonPane.lesson().id().equals(id)) {
+        if (cue >= 0 && lessonPane.lesson() != null && lessonPane.lesson().id().equals(id)) {
             lessonPane.jumpToCue(cue);
         }
     }
@@ -464,7 +467,9 @@ public final class MainWindow {
                 return;
             }
             interview = new InterviewView(bank, progress, java.time.LocalDateTime::now, this::openLesson);
-            interview.setCueOpener(this::openLessonAt);
+            InterviewLessonPlayer player = new InterviewLessonPlayer(ContentDirs.find("lessons"));
+            player.setMainOpener(this::openLessonAt);
+            interview.setLessonPlayer(player);
             interviewStage = new Stage();
             interviewStage.initOwner(stage);
             interviewStage.setTitle("Streamscope — interview practice");
@@ -693,6 +698,9 @@ public final class MainWindow {
         }
         if (interview != null) {
             interview.stop();
+            if (interview.lessonPlayer() != null) {
+                interview.lessonPlayer().close();
+            }
         }
     }
 

@@ -310,8 +310,13 @@ public final class Screenshots {
         writeScene(window.interviewStage(), "interview-question.png",
                 "interview mode: question C1 with a typed answer and the timer");
         Fx.run(() -> window.interview().reveal());
+        // the reveal plays the question's lesson below the answers: picture it paused at its first cue
+        Fx.await(() -> {
+            InterviewLessonPlayer p = window.interview().lessonPlayer();
+            return p.narration().cueShown() == 0 && !p.playback().playingProperty().get() && p.playback().isIdle();
+        }, "the first cue of the interview's lesson");
         writeScene(window.interviewStage(), "interview-revealed.png",
-                "interview mode: the model answer beside the answer, and the rubric");
+                "interview mode: the model answer beside the answer, the rubric, and the lesson playing below");
         Fx.run(() -> {
             window.interview().grade(io.streamscope.app.interview.Grade.GOOD);
             window.interview().ask("C3");

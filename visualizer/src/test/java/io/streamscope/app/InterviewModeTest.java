@@ -72,6 +72,11 @@ class InterviewModeTest extends InterviewTestSupport {
         Node missed = robot.lookup("#rubric-idleness").query();
         assertThat(missed.getStyleClass()).contains("rubric-missed");
         assertThat(robot.lookup("#rubric-window-firing").query().getStyleClass()).contains("rubric-covered");
+        // a covered concept shows the answer's own words, and the keyword when they differ
+        assertThat(fx(() -> robot.from(robot.lookup("#rubric-definition").queryAs(Node.class)).lookup(".rubric-detail")
+                .queryAs(Label.class).getText())).isEqualTo("you said “Watermarks” (keyword “watermark”)");
+        assertThat(fx(() -> robot.from(robot.lookup("#rubric-lateness").queryAs(Node.class)).lookup(".rubric-detail")
+                .queryAs(Label.class).getText())).isEqualTo("you said “Late”");
         assertThat(robot.from(missed).lookup(".button").queryButton().getText()).isEqualTo("Lesson c1-watermarks");
 
         // the model answer is rendered, not shown as markdown source; the note is there too
