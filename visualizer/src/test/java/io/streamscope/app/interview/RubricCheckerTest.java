@@ -51,6 +51,7 @@ class RubricCheckerTest {
         assertThat(covers("records are dropped", "drop")).isTrue();
         assertThat(covers("offsets committed", "commit")).isTrue();
         assertThat(covers("two policies", "policy")).isTrue();
+        assertThat(covers("the TTL is applied", "apply")).isTrue();
         assertThat(covers("it batches records", "batch")).isTrue();
         assertThat(covers("the source idles", "idle")).isTrue();
         // the other way round: the rubric writes the inflected form, the answer the base
