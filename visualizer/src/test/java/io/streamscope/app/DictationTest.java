@@ -61,8 +61,10 @@ class DictationTest extends InterviewTestSupport {
         System.out.println("dictation (app): first press to text in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         WaitForAsyncUtils.waitForFxEvents();
 
-        assertThat(DictationTest.<String>fx(answer::getText))
-                .isEqualTo("Typed first: the watermark is the maximum timestamp minus the out of orderness");
+        String text = DictationTest.<String>fx(answer::getText);
+        assertThat(text).startsWith("Typed first: ").contains("watermark", "maximum timestamp", "out of orderness");
+        assertThat(io.streamscope.app.dictation.SpeechModelTestAccess.wordErrors(text.substring("Typed first: ".length())))
+                .isLessThanOrEqualTo(1);
         // the model was loaded on this first press, with a word for it, and the user was told when to speak
         assertThat(statuses).anyMatch(s -> s.startsWith("Loading the speech model"));
         assertThat(statuses).anyMatch(s -> s.startsWith("Listening to watermark-answer.wav"));

@@ -10,6 +10,7 @@ import javax.sound.sampled.TargetDataLine;
 
 /** The default microphone through Java Sound, recording in the model's format. */
 final class MicrophoneSource implements AudioSource {
+    private static final int BUFFER_SECONDS = 30;
     static final String NO_MICROPHONE = "No microphone is available, so dictation cannot listen";
 
     @Override
@@ -22,7 +23,9 @@ final class MicrophoneSource implements AudioSource {
                         + "16 kHz mono). You can still type your answer.", null);
             }
             line = (TargetDataLine) AudioSystem.getLine(info);
-            line.open(FORMAT);
+            // a buffer of many seconds: on a slow machine the decoder falls behind while someone speaks, and
+            // the words should then come late rather than be lost to an overflowing buffer
+            line.open(FORMAT, BUFFER_SECONDS * (int) FORMAT.getFrameRate() * FORMAT.getFrameSize());
         } catch (LineUnavailableException | IllegalArgumentException | SecurityException e) {
             throw new DictationUnavailableException(NO_MICROPHONE + " (" + e.getMessage()
                     + "; another program may hold it, or access was refused). You can still type your answer.", e);

@@ -43,6 +43,23 @@ class SpeechModelTest {
         loadMillis = (System.nanoTime() - t0) / 1_000_000;
     }
 
+    /** What the recording says. */
+    static final String SAID = "the watermark is the maximum timestamp minus the out of orderness";
+
+    /** Words substituted, inserted or deleted between what was said and what was heard (edit distance). */
+    static int wordErrors(String said, String heard) {
+        String[] a = said.split(" ");
+        String[] b = heard.isBlank() ? new String[0] : heard.split(" ");
+        int[][] d = new int[a.length + 1][b.length + 1];
+        for (int i = 0; i <= a.length; i++) {
+            for (int j = 0; j <= b.length; j++) {
+                d[i][j] = i == 0 ? j : j == 0 ? i : Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1),
+                        d[i - 1][j - 1] + (a[i - 1].equals(b[j - 1]) ? 0 : 1));
+            }
+        }
+        return d[a.length][b.length];
+    }
+
     static Path wav() throws Exception {
         return Path.of(SpeechModelTest.class.getResource(WAV).toURI());
     }
@@ -60,7 +77,9 @@ class SpeechModelTest {
         String text = String.join(" ", heard);
         // the Flink words that general English models split ("water mark", "time stamp") or miss ("orderness")
         assertThat(text).contains("watermark", "maximum timestamp", "out of orderness");
-        assertThat(text).isEqualTo("the watermark is the maximum timestamp minus the out of orderness");
+        // word for word today; one slip of eleven words is allowed, so that new questions and lessons (which
+        // change the language model) do not break the test unless recognition really gets worse
+        assertThat(wordErrors(SAID, text)).as(text).isLessThanOrEqualTo(1);
     }
 
     @Test
