@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * CMU Sphinx4 loaded once: the US-English acoustic model of sphinx4-data, a dictionary and a trigram model
@@ -29,6 +31,14 @@ public final class SpeechModel {
      * and quiet logs.
      */
     static final java.util.Map<String, String> TUNING = java.util.Map.of("logLevel", "WARNING", "absoluteBeamWidth", "2000");
+
+    /**
+     * Sphinx names its loggers after the configuration file ({@code streamscope-sphinx.<component>}) and sets the
+     * parent's level without keeping it; a logger nobody holds is collected with its level, and the components
+     * would log at INFO again. This reference keeps it.
+     */
+    private static final String CONFIG_NAME = "streamscope-sphinx";
+    private static final Logger SPHINX_LOGS = Logger.getLogger(CONFIG_NAME);
 
     private final Decoder decoder;
     private final int words;
@@ -65,10 +75,11 @@ public final class SpeechModel {
         // the ".lm" ending makes Sphinx read ARPA text (SimpleNGramModel)
         c.setLanguageModelPath(lmFile.toUri().toString());
         c.setSampleRate((int) SAMPLE_RATE);
-        Path config = dir.resolve("sphinx.config.xml");
+        Path config = dir.resolve(CONFIG_NAME + ".xml");
         Files.writeString(config, SphinxConfig.withGlobals(TUNING), StandardCharsets.UTF_8);
         config.toFile().deleteOnExit();
         Context context = new Context(config.toUri().toString(), c);
+        SPHINX_LOGS.setLevel(Level.WARNING);
         Decoder decoder = new Decoder(context);
         decoder.allocate();
         return new SpeechModel(decoder, lm.vocabulary().size() - 2);
