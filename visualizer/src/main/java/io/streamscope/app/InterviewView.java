@@ -1,5 +1,7 @@
 package io.streamscope.app;
 
+import io.streamscope.app.dictation.Corpus;
+import io.streamscope.app.dictation.DictationControl;
 import io.streamscope.app.interview.Grade;
 import io.streamscope.app.interview.QuestionState;
 import io.streamscope.app.interview.RubricChecker;
@@ -68,6 +70,7 @@ public final class InterviewView extends BorderPane {
     private final Label timer = new Label();
     private final MarkdownView questionText = new MarkdownView();
     private final TextArea answer = new TextArea();
+    private final DictationControl dictation;
     private final Button reveal = new Button("Reveal");
     private final VBox revealed = new VBox(8);
     private final VBox history = new VBox(6);
@@ -90,6 +93,7 @@ public final class InterviewView extends BorderPane {
         this.progress = progress;
         this.clock = clock;
         this.lessonOpener = lessonOpener;
+        this.dictation = new DictationControl(answer, () -> Corpus.of(bank));
         getStyleClass().add("interview");
 
         setChoice.getItems().add(ALL);
@@ -135,7 +139,9 @@ public final class InterviewView extends BorderPane {
         reveal.setOnAction(e -> reveal());
         saved.setId("interview-saved");
         saved.getStyleClass().add("hint");
-        VBox asking = new VBox(8, head, questionText, new Label("Your answer"), answer, revealed);
+        HBox answerHead = new HBox(12, new Label("Your answer"), dictation);
+        answerHead.setAlignment(Pos.CENTER_LEFT);
+        VBox asking = new VBox(8, head, questionText, answerHead, answer, revealed);
         asking.setPadding(new Insets(10, 14, 14, 14));
         scroll.setContent(asking);
         scroll.setFitToWidth(true);
@@ -223,12 +229,18 @@ public final class InterviewView extends BorderPane {
         list.refresh();
     }
 
-    /** Stops the clock while the window is hidden. */
+    /** The Dictate button and its status (tests give it a WAV file to listen to). */
+    public DictationControl dictation() {
+        return dictation;
+    }
+
+    /** Stops the clock, and dictation, while the window is hidden. */
     public void stop() {
         ticker.stop();
         if (player != null) {
             player.stop();
         }
+        dictation.cancel();
     }
 
     /** Starts the clock again when the window shows, unless the answer is already revealed. */
@@ -267,6 +279,7 @@ public final class InterviewView extends BorderPane {
     }
 
     private void ask(Question q) {
+        dictation.cancel();
         current = q;
         lastResult = null;
         answeredSeconds = -1;
@@ -302,6 +315,7 @@ public final class InterviewView extends BorderPane {
         }
         answeredSeconds = (System.nanoTime() - startedNanos) / 1_000_000_000L;
         ticker.stop();
+        dictation.cancel();
         showTime();
         answer.setEditable(false);
         reveal.setDisable(true);
