@@ -19,8 +19,10 @@ import javafx.scene.text.TextAlignment;
 /**
  * Processing time (across) against event time (up): every record read as a dot coloured by key, each subtask's
  * watermark as a rising step line, each window as a box over its event-time range from its first record until it
- * is cleared, with its firings marked (on-time green, late orange), and late records as red crosses. Only what
- * happened up to the current step is drawn; the axes span the whole run so nothing jumps while playing.
+ * is cleared, with its firings marked (on-time green, late orange), and late records as red crosses. Windows of a
+ * processing-time assigner are spans in a band under the plot, along the processing-time axis. Only what happened
+ * up to the current step is drawn, and the axes fit it: they grow as the run plays, in steps rather than every
+ * frame. Labels are placed most important first and never cover one another.
  */
 public final class TimelineView extends Pane {
     private static final Color[] LINE_COLORS = {
@@ -124,14 +126,14 @@ public final class TimelineView extends Pane {
     }
 
     /**
-     * The end of the processing-time axis: the first round value (1, 2 or 5 times a power of ten ms, a second at
+     * The end of the processing-time axis: the first round value (1, 2 or 5 times a power of ten ms, 10 ms at
      * least) a fifth past {@code now}, and never past the end of the run's activity. Like the event-time axis it fits what is shown so
      * far, and it changes only at those round values, so a playing run rescales now and then instead of every
      * frame; the early part of a long run is not squeezed into the left edge.
      */
     static long timeAxisEnd(long now, long runEnd) {
-        // a second at least: at the start of a run the first steps are milliseconds apart
-        double target = Math.max(1000, now * 1.2);
+        // 10 ms at least: a run's first steps can be a millisecond apart (a backpressured source)
+        double target = Math.max(10, now * 1.2);
         double p = Math.pow(10, Math.floor(Math.log10(target)));
         double f = target / p;
         long round = (long) Math.ceil((f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p);

@@ -18,8 +18,9 @@ class TimeAxisTest {
     @Test
     void theRunsEndCapsItAndNowIsAlwaysOnIt() {
         assertThat(TimelineView.timeAxisEnd(10_001, 15_000)).isEqualTo(15_000);
-        assertThat(TimelineView.timeAxisEnd(0, 15_000)).isEqualTo(1000);
-        assertThat(TimelineView.timeAxisEnd(0, 400)).isEqualTo(400);
+        assertThat(TimelineView.timeAxisEnd(0, 15_000)).isEqualTo(10);
+        assertThat(TimelineView.timeAxisEnd(11, 400)).isEqualTo(20);
+        assertThat(TimelineView.timeAxisEnd(0, 4)).isEqualTo(4);
         assertThat(TimelineView.timeAxisEnd(16_000, 15_000)).isEqualTo(16_000);
     }
 }
