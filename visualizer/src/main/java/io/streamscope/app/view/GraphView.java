@@ -322,8 +322,10 @@ public final class GraphView extends Pane {
 
     private int drawElements(GraphicsContext g, EngineView view, double now, RecordKeys keys,
                              TreeSet<String> keysShown) {
-        // labels of neighbouring channels must not cover each other either: one list for the whole graph
-        List<double[]> labels = new ArrayList<>();
+        // Labels go on after every glyph, and only where they cover no glyph and no label of any channel:
+        // channels converge on a receiver, so one channel's label could hide another channel's element.
+        List<double[]> taken = new ArrayList<>();
+        List<PendingTag> labels = new ArrayList<>();
         int count = 0;
         for (EngineView.ChannelView c : view.channels()) {
             GraphLayout.Arc arc = arcs.get(c.id());
@@ -361,11 +363,28 @@ public final class GraphView extends Pane {
             }
             for (ChannelLayout.More m : r.more()) {
                 double[] xy = arc.at(SENDER_GAP + m.pos());
-                more(g, xy[0], xy[1], m.count());
+                double w = more(g, xy[0], xy[1], m.count());
+                taken.add(new double[] {xy[0] - w / 2, xy[1] - 7, w, 14});
                 drawnCounts.add(m.count());
             }
         }
+        for (ElementHit h : hits) {
+            double x = (h.x() - offsetX) / scale;
+            double y = (h.y() - offsetY) / scale;
+            taken.add(ElementKind.of(h.element()) == ElementKind.BARRIER ? new double[] {x - 3, y - 12, 6, 24}
+                    : new double[] {x - 6, y - 6, 12, 12});
+        }
+        for (PendingTag t : labels) {
+            // above the glyph, or below it when something is in the way above
+            if (!tag(g, t.x(), t.above(), t.text(), t.color(), taken)) {
+                tag(g, t.x(), t.below(), t.text(), t.color(), taken);
+            }
+        }
         return count;
+    }
+
+    /** A label waiting to be drawn once every glyph is down: its baseline above the glyph, or below it. */
+    private record PendingTag(double x, double above, double below, String text, Color color) {
     }
 
     /** A buffered element for the channel layout. */
@@ -387,7 +406,7 @@ public final class GraphView extends Pane {
     }
 
     private int glyph(GraphicsContext g, double x, double y, String el, String channel, String place,
-                      Long arrival, RecordKeys keys, TreeSet<String> keysShown, boolean label, List<double[]> labels) {
+                      Long arrival, RecordKeys keys, TreeSet<String> keysShown, boolean label, List<PendingTag> labels) {
         ElementKind kind = ElementKind.of(el);
         switch (kind) {
             case RECORD: {
@@ -408,28 +427,28 @@ public final class GraphView extends Pane {
                 g.setLineCap(StrokeLineCap.BUTT);
                 g.strokeLine(x, y - 9, x, y + 9);
                 if (label) {
-                    tag(g, x, y - 11, ElementKind.label(el), WATERMARK, labels);
+                    labels.add(new PendingTag(x, y - 11, y + 23, ElementKind.label(el), WATERMARK));
                 }
                 break;
             case BARRIER:
                 g.setFill(BARRIER);
                 g.fillRect(x - 2.5, y - 12, 5, 24);
                 if (label) {
-                    tag(g, x, y - 14, ElementKind.label(el), BARRIER, labels);
+                    labels.add(new PendingTag(x, y - 14, y + 26, ElementKind.label(el), BARRIER));
                 }
                 break;
             case STATUS:
                 g.setFill(Color.web("#00897B"));
                 g.fillPolygon(new double[] {x, x + 6, x, x - 6}, new double[] {y - 6, y, y + 6, y}, 4);
                 if (label) {
-                    tag(g, x, y - 9, ElementKind.label(el), Color.web("#00695C"), labels);
+                    labels.add(new PendingTag(x, y - 9, y + 21, ElementKind.label(el), Color.web("#00695C")));
                 }
                 break;
             case END_OF_INPUT:
                 g.setFill(Color.web("#37474F"));
                 g.fillRect(x - 5, y - 5, 10, 10);
                 if (label) {
-                    tag(g, x, y - 8, "end", Color.web("#37474F"), labels);
+                    labels.add(new PendingTag(x, y - 8, y + 20, "end", Color.web("#37474F")));
                 }
                 break;
             default:
@@ -474,15 +493,16 @@ public final class GraphView extends Pane {
      * along the channel is not always enough, and channels converge on a receiver); the element's details stay a
      * right-click away.
      */
-    private void tag(GraphicsContext g, double x, double y, String text, Color color, List<double[]> taken) {
+    private boolean tag(GraphicsContext g, double x, double y, String text, Color color, List<double[]> taken) {
         double w = ChannelLayout.labelWidth(text);
         double[] box = {x - w / 2, y - 12, w, 12};
         if (!LabelPlacer.free(taken, box)) {
-            return;
+            return false;
         }
         taken.add(box);
         drawnTags.add(new Tag(text, box));
         tag(g, x, y, text, color);
+        return true;
     }
 
     /** An element's label as drawn: its text and its box {x, y, w, h} in the graph's own coordinates. */
@@ -513,7 +533,7 @@ public final class GraphView extends Pane {
     }
 
     /** The "+N" marker of the elements a crowded place does not show, a pill on the channel. */
-    private static void more(GraphicsContext g, double x, double y, int extra) {
+    private static double more(GraphicsContext g, double x, double y, int extra) {
         String text = "+" + extra;
         double w = ChannelLayout.labelWidth(text);
         g.setFill(Color.WHITE);
@@ -526,6 +546,7 @@ public final class GraphView extends Pane {
         g.setTextBaseline(VPos.CENTER);
         g.fillText(text, x, y);
         g.setTextAlign(TextAlignment.LEFT);
+        return w;
     }
 
     private void drawLegend(GraphicsContext g, double w, double h, TreeSet<String> keys) {
