@@ -202,10 +202,18 @@ public final class GraphLayout {
         }
     }
 
-    private static double port(Node n, int index, int count) {
-        double top = n.y() + HEADER_H;
-        double span = n.h() - HEADER_H - FOOTER_H;
-        return top + span * (index + 1) / (count + 1);
+    /**
+     * Where the index-th of a node's count channels on one side meets it. A single channel meets the middle of the
+     * operator pills; several spread over the node's whole height, so that the piles of neighbouring channels
+     * (a shuffle's four outputs, say) stay apart.
+     */
+    static double port(Node n, int index, int count) {
+        if (count <= 1) {
+            return n.y() + HEADER_H + (n.h() - HEADER_H - FOOTER_H) / 2;
+        }
+        double top = n.y() + 8;
+        double span = n.h() - 16;
+        return top + span * index / (count - 1);
     }
 
     /** Depth of each chain: 0 for sources, else one more than the deepest chain feeding it. */
