@@ -35,6 +35,9 @@ class TimeTextTest {
         assertThat(TimeText.readableSentence("sent on a->b: record {\"ts\":36060000} @36060000"))
                 .isEqualTo("sent on a->b: record {\"ts\":36060000} @10:01");
         assertThat(TimeText.readableSentence("watermark 36069999")).isEqualTo("watermark 10:01:09.999");
+        // a source split's generator state: the largest timestamp is event time, the bound is a duration
+        assertThat(TimeText.readableSentence("maxTimestamp=36010000 outOfOrderness=3600000"))
+                .isEqualTo("maxTimestamp=10:00:10 outOfOrderness=3600000");
     }
 
     @Test

@@ -118,7 +118,7 @@ public final class InspectorPane extends ScrollPane {
         List<String[]> sp = new ArrayList<>();
         for (EngineView.SplitView x : s.splits()) {
             sp.add(new String[] {x.split(), String.valueOf(x.nextOffset()), TimeText.of(x.watermark()),
-                x.finished() ? "finished" : x.idle() ? "idle" : "", x.generator()});
+                x.finished() ? "finished" : x.idle() ? "idle" : "", TimeText.readableSentence(x.generator())});
         }
         splits.setRows(sp);
         List<String[]> st = new ArrayList<>();

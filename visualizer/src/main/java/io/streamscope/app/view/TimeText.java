@@ -39,7 +39,7 @@ public final class TimeText {
 
     private static final Pattern WINDOW = Pattern.compile("\\[(-?\\d{7,}), (-?\\d{7,})\\)");
     private static final Pattern WATERMARK = Pattern.compile(
-            "(watermark |advanced to |event-time timer (?:registered for )?|timestamp |\\} @)(\\d{7,})");
+            "(watermark |advanced to |event-time timer (?:registered for )?|timestamp |\\} @|maxTimestamp=)(\\d{7,})");
 
     /**
      * A trace event in the trace list's words ({@link EventText}) with its event times written as clock times:
