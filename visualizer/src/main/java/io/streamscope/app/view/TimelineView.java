@@ -105,7 +105,7 @@ public final class TimelineView extends Pane {
             drawProcessingTimeWindows(g, a, limit, f.time(), texts);
         }
         drawWatermarkLegend(g, a, limit);
-        drawMarks(g, a, limit);
+        drawMarks(g, a, limit, labels);
         // now
         double nx = a.x(f.time());
         String nowText = " now " + f.time() + " ms ";
@@ -477,8 +477,7 @@ public final class TimelineView extends Pane {
     }
 
     /** Failures and restarts as vertical lines across the plot. */
-    private void drawMarks(GraphicsContext g, Axes a, int limit) {
-        double lastX = -100;
+    private void drawMarks(GraphicsContext g, Axes a, int limit, LabelPlacer placer) {
         for (TimelineModel.Mark m : model.marks) {
             if (m.seq() >= limit) {
                 break;
@@ -488,13 +487,18 @@ public final class TimelineView extends Pane {
             g.setLineWidth(2);
             g.strokeLine(x, a.top, x, a.top + a.h);
             g.setLineWidth(1);
-            if (x - lastX > 60) {
+            // placed before the other labels: a failure or a restart explains the picture around it
+            double tw = width(m.label(), Fonts.SMALL_BOLD);
+            double[] r = placer.place(new double[] {x + 3, a.top + 2, tw, 12}, new double[] {x - 3 - tw, a.top + 2,
+                tw, 12});
+            if (r != null) {
+                g.setFill(Color.rgb(255, 255, 255, 0.8));
+                g.fillRect(r[0] - 1, r[1], r[2] + 2, r[3]);
                 g.setFill(m.failure() ? Color.web("#C62828") : Color.web("#2E7D32"));
                 g.setFont(Fonts.SMALL_BOLD);
                 g.setTextBaseline(VPos.TOP);
-                g.fillText(m.label(), x + 3, a.top + 3);
+                g.fillText(m.label(), r[0], r[1]);
                 g.setTextBaseline(VPos.CENTER);
-                lastX = x;
             }
         }
     }
