@@ -65,6 +65,8 @@ public final class GraphView extends Pane {
     private final Selection selection;
     private final List<ElementHit> hits = new ArrayList<>();
     private final List<Tag> drawnTags = new ArrayList<>();
+    /** What the channel elements, counts and labels of the current draw cover, in graph coordinates. */
+    private final List<double[]> taken = new ArrayList<>();
     private final List<Integer> drawnCounts = new ArrayList<>();
     private GraphLayout layout;
     /** Each channel's curve by arc length, computed with the layout. */
@@ -324,7 +326,8 @@ public final class GraphView extends Pane {
                              TreeSet<String> keysShown) {
         // Labels go on after every glyph, and only where they cover no glyph and no label of any channel:
         // channels converge on a receiver, so one channel's label could hide another channel's element.
-        List<double[]> taken = new ArrayList<>();
+        List<double[]> taken = this.taken;
+        taken.clear();
         List<PendingTag> labels = new ArrayList<>();
         int count = 0;
         for (EngineView.ChannelView c : view.channels()) {
@@ -387,6 +390,21 @@ public final class GraphView extends Pane {
     private record PendingTag(double x, double above, double below, String text, Color color) {
     }
 
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+    private static final Map<String, Double> WIDTHS = new HashMap<>();
+
+    /** The drawn width of a label in the small bold font, with its margin; measured once per text. */
+    static double labelWidth(String text) {
+        if (WIDTHS.size() > 4096) {
+            WIDTHS.clear();
+        }
+        return WIDTHS.computeIfAbsent(text, t -> {
+            MEASURE.setFont(Fonts.SMALL_BOLD);
+            MEASURE.setText(t);
+            return Math.ceil(MEASURE.getLayoutBounds().getWidth()) + 4;
+        });
+    }
+
     /** A buffered element for the channel layout. */
     private static List<ChannelLayout.Item> items(List<String> elements) {
         List<ChannelLayout.Item> out = new ArrayList<>(elements.size());
@@ -401,7 +419,7 @@ public final class GraphView extends Pane {
         double glyph = kind == ElementKind.RECORD ? 12 : kind == ElementKind.BARRIER ? 5
                 : kind == ElementKind.WATERMARK ? 4 : 10;
         double label = kind == ElementKind.RECORD || kind == ElementKind.OTHER ? 0
-                : ChannelLayout.labelWidth(ElementKind.label(el));
+                : labelWidth(ElementKind.label(el)) + 4;
         return new ChannelLayout.Item(glyph, label, desired);
     }
 
@@ -483,7 +501,12 @@ public final class GraphView extends Pane {
                 double[] p = e.at(0.985);
                 g.setFill(BARRIER);
                 g.fillRect(p[0] - 2, p[1] - 13, 4, 26);
-                tag(g, p[0] - 78, p[1] + 27, "blocked · " + b.elements().size() + " queued", BARRIER);
+                // below the channel's end, else above it; always drawn, since it explains the piling records
+                String text = "blocked · " + b.elements().size() + " queued";
+                if (!tag(g, p[0] - 78, p[1] + 27, text, BARRIER, taken)
+                        && !tag(g, p[0] - 78, p[1] - 16, text, BARRIER, taken)) {
+                    tag(g, p[0] - 78, p[1] + 27, text, BARRIER);
+                }
             }
         }
     }
@@ -494,7 +517,7 @@ public final class GraphView extends Pane {
      * right-click away.
      */
     private boolean tag(GraphicsContext g, double x, double y, String text, Color color, List<double[]> taken) {
-        double w = ChannelLayout.labelWidth(text);
+        double w = labelWidth(text);
         double[] box = {x - w / 2, y - 12, w, 12};
         if (!LabelPlacer.free(taken, box)) {
             return false;
@@ -524,7 +547,7 @@ public final class GraphView extends Pane {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         g.setFill(Color.rgb(255, 255, 255, 0.85));
-        double w = ChannelLayout.labelWidth(text);
+        double w = labelWidth(text);
         g.fillRect(x - w / 2, y - 12, w, 12);
         g.setFill(color);
         g.fillText(text, x, y);
@@ -535,7 +558,7 @@ public final class GraphView extends Pane {
     /** The "+N" marker of the elements a crowded place does not show, a pill on the channel. */
     private static double more(GraphicsContext g, double x, double y, int extra) {
         String text = "+" + extra;
-        double w = ChannelLayout.labelWidth(text);
+        double w = labelWidth(text);
         g.setFill(Color.WHITE);
         g.fillRoundRect(x - w / 2, y - 7, w, 14, 8, 8);
         g.setStroke(MUTED);
