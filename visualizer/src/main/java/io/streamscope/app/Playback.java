@@ -11,6 +11,7 @@ import io.streamscope.app.engine.RecordKeys;
 import io.streamscope.app.engine.Recording;
 import io.streamscope.app.engine.RunPlan;
 import io.streamscope.app.engine.StopCondition;
+import io.streamscope.app.view.TimeText;
 import io.streamscope.text.EventText;
 import io.streamscope.trace.TraceEvent;
 import java.util.ArrayList;
@@ -489,18 +490,19 @@ public final class Playback {
             TraceEvent e = r.trace().get(i);
             String text = EventText.describe(e, false);
             if (text != null) {
-                return head + ": " + e.subtask() + " " + text + (to - from > 1 ? " (+" + (to - from - 1) + " more)" : "");
+                return head + ": " + e.subtask() + " " + TimeText.readableSentence(text)
+                        + (to - from > 1 ? " (+" + (to - from - 1) + " more)" : "");
             }
         }
         if (to > from) {
             TraceEvent e = r.trace().get(from);
-            return head + ": " + e.subtask() + " " + EventText.describe(e, true);
+            return head + ": " + e.subtask() + " " + TimeText.describe(e, true);
         }
         return head + ": no trace event (a subtask took or finished an element; see the inspector)";
     }
 
     private static String describe(TraceEvent e) {
-        return e.subtask() + " " + EventText.describe(e, true) + " (at " + e.time() + " ms)";
+        return e.subtask() + " " + TimeText.describe(e, true) + " (at " + e.time() + " ms)";
     }
 
     private void watch(Progress p) {

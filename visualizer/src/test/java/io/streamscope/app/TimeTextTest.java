@@ -26,4 +26,24 @@ class TimeTextTest {
                 + " 10:06:59.999)");
         assertThat(TimeText.readableSentence("window [0, 5000) fired")).isEqualTo("window [0, 5000) fired");
     }
+
+    @Test
+    void eventTimeTimersAndElementsReadAsClockTimes() {
+        assertThat(TimeText.readableSentence("event-time timer registered for 36059999 key \"bob\" window"
+                + " [36000000, 36060000)")).isEqualTo("event-time timer registered for 10:00:59.999 key \"bob\""
+                + " window [10:00, 10:01)");
+        assertThat(TimeText.readableSentence("sent on a->b: record {\"ts\":36060000} @36060000"))
+                .isEqualTo("sent on a->b: record {\"ts\":36060000} @10:01");
+        assertThat(TimeText.readableSentence("watermark 36069999")).isEqualTo("watermark 10:01:09.999");
+        // a source split's generator state: the largest timestamp is event time, the bound is a duration
+        assertThat(TimeText.readableSentence("maxTimestamp=36010000 outOfOrderness=3600000"))
+                .isEqualTo("maxTimestamp=10:00:10 outOfOrderness=3600000");
+    }
+
+    @Test
+    void processingTimeStaysInMilliseconds() {
+        // virtual processing time past the first hour is still milliseconds since the start, not 01:00
+        String timer = "processing-time timer 3600999 fired for key \"all\" window [3600000, 3601000)";
+        assertThat(TimeText.readableSentence(timer)).isEqualTo(timer);
+    }
 }

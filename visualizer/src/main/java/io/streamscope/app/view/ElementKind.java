@@ -30,11 +30,11 @@ public enum ElementKind {
         return OTHER;
     }
 
-    /** The short label drawn next to a control element: {@code W 4999}, {@code idle}, {@code end}, {@code CP 3}. */
+    /** The short label drawn next to a control element: {@code W 4999}, {@code W 10:01:09.999}, {@code W MAX}, {@code idle}, {@code end}, {@code CP 3}. */
     public static String label(String element) {
         switch (of(element)) {
             case WATERMARK:
-                return "W " + element.substring("watermark".length()).trim();
+                return "W " + watermarkText(element.substring("watermark".length()).trim());
             case STATUS:
                 return element.substring("status".length()).trim();
             case END_OF_INPUT:
@@ -43,6 +43,15 @@ public enum ElementKind {
                 return barrierLabel(element);
             default:
                 return "";
+        }
+    }
+
+    /** A watermark's value as the rest of the app writes event time ({@link TimeText}); MIN and MAX as words. */
+    private static String watermarkText(String value) {
+        try {
+            return TimeText.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            return value;
         }
     }
 

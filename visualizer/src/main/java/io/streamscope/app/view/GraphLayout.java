@@ -52,6 +52,50 @@ public final class GraphLayout {
         double length() {
             return Math.hypot(x2 - x1, y2 - y1) * 1.1;
         }
+
+        /** The curve measured by arc length: a table of parameter and distance from the sender, 64 segments. */
+        Arc arc() {
+            int n = 64;
+            double[] dist = new double[n + 1];
+            double[] prev = at(0);
+            for (int i = 1; i <= n; i++) {
+                double[] p = at(i / (double) n);
+                dist[i] = dist[i - 1] + Math.hypot(p[0] - prev[0], p[1] - prev[1]);
+                prev = p;
+            }
+            return new Arc(this, dist);
+        }
+    }
+
+    /** A channel's curve by arc length, so that elements are spaced in pixels along it. */
+    public record Arc(Edge edge, double[] dist) {
+        /** The curve's length in pixels. */
+        public double length() {
+            return dist[dist.length - 1];
+        }
+
+        /** The point {@code d} pixels along the curve from the sender. */
+        public double[] at(double d) {
+            int n = dist.length - 1;
+            if (d <= 0) {
+                return edge.at(0);
+            }
+            if (d >= length()) {
+                return edge.at(1);
+            }
+            int lo = 0;
+            int hi = n;
+            while (hi - lo > 1) {
+                int mid = (lo + hi) >>> 1;
+                if (dist[mid] <= d) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            double f = (d - dist[lo]) / Math.max(1e-9, dist[hi] - dist[lo]);
+            return edge.at((lo + f) / n);
+        }
     }
 
     private final List<Box> taskManagers = new ArrayList<>();
@@ -158,10 +202,18 @@ public final class GraphLayout {
         }
     }
 
-    private static double port(Node n, int index, int count) {
-        double top = n.y() + HEADER_H;
-        double span = n.h() - HEADER_H - FOOTER_H;
-        return top + span * (index + 1) / (count + 1);
+    /**
+     * Where the index-th of a node's count channels on one side meets it. A single channel meets the middle of the
+     * operator pills; several spread over the node's whole height, so that the piles of neighbouring channels
+     * (a shuffle's four outputs, say) stay apart.
+     */
+    static double port(Node n, int index, int count) {
+        if (count <= 1) {
+            return n.y() + HEADER_H + (n.h() - HEADER_H - FOOTER_H) / 2;
+        }
+        double top = n.y() + 8;
+        double span = n.h() - 16;
+        return top + span * index / (count - 1);
     }
 
     /** Depth of each chain: 0 for sources, else one more than the deepest chain feeding it. */

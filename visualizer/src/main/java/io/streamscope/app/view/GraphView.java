@@ -47,7 +47,9 @@ public final class GraphView extends Pane {
     private static final Color OUTLINE = Color.web("#263238");
     private static final Color MUTED = Color.web("#607080");
     private static final double LEGEND_H = 26;
-    private static final int MAX_PILE = 12;
+    /** Pixels kept free along a channel at the sender's edge, and before the arrow head at the receiver. */
+    private static final double SENDER_GAP = 4;
+    private static final double ARROW_GAP = 10;
 
     /** Something under the mouse: a subtask, a channel, or an element in one of a channel's three places. */
     public record Target(String subtask, String channel, String element, String place, Long arrival, double screenX,
@@ -62,7 +64,13 @@ public final class GraphView extends Pane {
     private final Playback playback;
     private final Selection selection;
     private final List<ElementHit> hits = new ArrayList<>();
+    private final List<Tag> drawnTags = new ArrayList<>();
+    /** What the channel elements, counts and labels of the current draw cover, in graph coordinates. */
+    private final List<double[]> taken = new ArrayList<>();
+    private final List<Integer> drawnCounts = new ArrayList<>();
     private GraphLayout layout;
+    /** Each channel's curve by arc length, computed with the layout. */
+    private final Map<String, GraphLayout.Arc> arcs = new HashMap<>();
     private Recording layoutFor;
     private double scale = 1;
     private double offsetX;
@@ -153,6 +161,8 @@ public final class GraphView extends Pane {
         g.setFill(BG);
         g.fillRect(0, 0, w, h);
         hits.clear();
+        drawnTags.clear();
+        drawnCounts.clear();
         if (f == null || w < 10 || h < 10) {
             g.setFill(MUTED);
             g.setFont(Fonts.BODY);
@@ -162,6 +172,10 @@ public final class GraphView extends Pane {
         if (layoutFor != f.recording()) {
             layout = GraphLayout.of(f.view());
             layoutFor = f.recording();
+            arcs.clear();
+            for (GraphLayout.Edge e : layout.edges()) {
+                arcs.put(e.channel(), e.arc());
+            }
             EngineConfig c = f.recording().scenario().scenario().config();
             latency = Math.max(1, c.channelLatencyMillis() + c.latencyJitterMillis());
         }
@@ -310,60 +324,107 @@ public final class GraphView extends Pane {
 
     private int drawElements(GraphicsContext g, EngineView view, double now, RecordKeys keys,
                              TreeSet<String> keysShown) {
-        Map<String, GraphLayout.Edge> edges = new HashMap<>();
-        for (GraphLayout.Edge e : layout.edges()) {
-            edges.put(e.channel(), e);
-        }
+        // Labels go on after every glyph, and only where they cover no glyph and no label of any channel:
+        // channels converge on a receiver, so one channel's label could hide another channel's element.
+        List<double[]> taken = this.taken;
+        taken.clear();
+        List<PendingTag> labels = new ArrayList<>();
         int count = 0;
         for (EngineView.ChannelView c : view.channels()) {
-            GraphLayout.Edge e = edges.get(c.id());
-            if (e == null) {
+            GraphLayout.Arc arc = arcs.get(c.id());
+            if (arc == null) {
                 continue;
             }
-            double step = 13 / e.length();
-            // on a crowded channel, labels would cover each other: the glyphs alone say enough there
-            boolean labels = c.outputBuffer().size() + c.inFlight().size() + c.inputBuffer().size() <= 6;
-            // output buffer at the sender, oldest (next to leave) in front
-            List<String> out = c.outputBuffer();
-            int n = Math.min(out.size(), MAX_PILE);
-            for (int i = 0; i < n; i++) {
-                String el = out.get(i);
-                double u = 0.07 + (n - 1 - i) * step;
-                count += glyph(g, e, u, el, c.id(), "output buffer", null, keys, keysShown, labels && i == 0);
-            }
-            if (out.size() > MAX_PILE) {
-                more(g, e, 0.07 + n * step, out.size() - MAX_PILE);
-            }
-            // on the wire, by how much of the latency is left
-            List<String> wire = c.inFlight();
-            double prev = 2;
-            for (int i = 0; i < wire.size(); i++) {
+            // the elements sit between the sender's edge and the arrow head at the receiver
+            double length = Math.max(20, arc.length() - SENDER_GAP - ARROW_GAP);
+            List<ChannelLayout.Item> wire = new ArrayList<>();
+            for (int i = 0; i < c.inFlight().size(); i++) {
                 long arrival = c.inFlightArrivals().get(i);
                 double left = Math.max(0, Math.min(1, (arrival - now) / (double) latency));
-                // elements sent together arrive together: draw each behind the one ahead of it, not on top
-                double u = Math.min(0.30 + 0.42 * (1 - left), prev - step);
-                prev = u;
-                count += glyph(g, e, u, wire.get(i), c.id(), "on the wire", arrival, keys, keysShown, labels);
+                // on the wire by how much of the latency is left: just sent near the sender, arriving near the receiver
+                wire.add(item(c.inFlight().get(i), length * (0.30 + 0.42 * (1 - left))));
             }
-            // input buffer at the receiver, oldest (next to be taken) in front
-            List<String> in = c.inputBuffer();
-            n = Math.min(in.size(), MAX_PILE);
-            for (int i = 0; i < n; i++) {
-                double u = 0.93 - i * step;
-                count += glyph(g, e, u, in.get(i), c.id(), "input buffer", null, keys, keysShown, labels && i == n - 1);
+            ChannelLayout.Result r = ChannelLayout.layout(length, items(c.outputBuffer()), wire,
+                    items(c.inputBuffer()));
+            for (ChannelLayout.Placed p : r.placed()) {
+                String el;
+                String place;
+                Long arrival = null;
+                if (p.place() == ChannelLayout.Place.INPUT) {
+                    el = c.inputBuffer().get(p.index());
+                    place = "input buffer";
+                } else if (p.place() == ChannelLayout.Place.WIRE) {
+                    el = c.inFlight().get(p.index());
+                    place = "on the wire";
+                    arrival = c.inFlightArrivals().get(p.index());
+                } else {
+                    el = c.outputBuffer().get(p.index());
+                    place = "output buffer";
+                }
+                double[] xy = arc.at(SENDER_GAP + p.pos());
+                count += glyph(g, xy[0], xy[1], el, c.id(), place, arrival, keys, keysShown, p.label(), labels);
             }
-            if (in.size() > MAX_PILE) {
-                more(g, e, 0.93 - n * step, in.size() - MAX_PILE);
+            for (ChannelLayout.More m : r.more()) {
+                double[] xy = arc.at(SENDER_GAP + m.pos());
+                double w = more(g, xy[0], xy[1], m.count());
+                taken.add(new double[] {xy[0] - w / 2, xy[1] - 7, w, 14});
+                drawnCounts.add(m.count());
+            }
+        }
+        for (ElementHit h : hits) {
+            double x = (h.x() - offsetX) / scale;
+            double y = (h.y() - offsetY) / scale;
+            taken.add(ElementKind.of(h.element()) == ElementKind.BARRIER ? new double[] {x - 3, y - 12, 6, 24}
+                    : new double[] {x - 6, y - 6, 12, 12});
+        }
+        for (PendingTag t : labels) {
+            // above the glyph, or below it when something is in the way above
+            if (!tag(g, t.x(), t.above(), t.text(), t.color(), taken)) {
+                tag(g, t.x(), t.below(), t.text(), t.color(), taken);
             }
         }
         return count;
     }
 
-    private int glyph(GraphicsContext g, GraphLayout.Edge e, double u, String el, String channel, String place,
-                      Long arrival, RecordKeys keys, TreeSet<String> keysShown, boolean label) {
-        double[] p = e.at(Math.max(0.02, Math.min(0.98, u)));
-        double x = p[0];
-        double y = p[1];
+    /** A label waiting to be drawn once every glyph is down: its baseline above the glyph, or below it. */
+    private record PendingTag(double x, double above, double below, String text, Color color) {
+    }
+
+    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
+    private static final Map<String, Double> WIDTHS = new HashMap<>();
+
+    /** The drawn width of a label in the small bold font, with its margin; measured once per text. */
+    static double labelWidth(String text) {
+        if (WIDTHS.size() > 4096) {
+            WIDTHS.clear();
+        }
+        return WIDTHS.computeIfAbsent(text, t -> {
+            MEASURE.setFont(Fonts.SMALL_BOLD);
+            MEASURE.setText(t);
+            return Math.ceil(MEASURE.getLayoutBounds().getWidth()) + 4;
+        });
+    }
+
+    /** A buffered element for the channel layout. */
+    private static List<ChannelLayout.Item> items(List<String> elements) {
+        List<ChannelLayout.Item> out = new ArrayList<>(elements.size());
+        for (String el : elements) {
+            out.add(item(el, Double.NaN));
+        }
+        return out;
+    }
+
+    private static ChannelLayout.Item item(String el, double desired) {
+        ElementKind kind = ElementKind.of(el);
+        double glyph = kind == ElementKind.RECORD ? 12 : kind == ElementKind.BARRIER ? 5
+                : kind == ElementKind.WATERMARK ? 4 : 10;
+        double label = kind == ElementKind.RECORD || kind == ElementKind.OTHER ? 0
+                : labelWidth(ElementKind.label(el)) + 4;
+        return new ChannelLayout.Item(glyph, label, desired);
+    }
+
+    private int glyph(GraphicsContext g, double x, double y, String el, String channel, String place,
+                      Long arrival, RecordKeys keys, TreeSet<String> keysShown, boolean label, List<PendingTag> labels) {
         ElementKind kind = ElementKind.of(el);
         switch (kind) {
             case RECORD: {
@@ -384,28 +445,28 @@ public final class GraphView extends Pane {
                 g.setLineCap(StrokeLineCap.BUTT);
                 g.strokeLine(x, y - 9, x, y + 9);
                 if (label) {
-                    tag(g, x, y - 11, ElementKind.label(el), WATERMARK);
+                    labels.add(new PendingTag(x, y - 11, y + 23, ElementKind.label(el), WATERMARK));
                 }
                 break;
             case BARRIER:
                 g.setFill(BARRIER);
                 g.fillRect(x - 2.5, y - 12, 5, 24);
                 if (label) {
-                    tag(g, x, y - 14, ElementKind.label(el), BARRIER);
+                    labels.add(new PendingTag(x, y - 14, y + 26, ElementKind.label(el), BARRIER));
                 }
                 break;
             case STATUS:
                 g.setFill(Color.web("#00897B"));
                 g.fillPolygon(new double[] {x, x + 6, x, x - 6}, new double[] {y - 6, y, y + 6, y}, 4);
                 if (label) {
-                    tag(g, x, y - 9, ElementKind.label(el), Color.web("#00695C"));
+                    labels.add(new PendingTag(x, y - 9, y + 21, ElementKind.label(el), Color.web("#00695C")));
                 }
                 break;
             case END_OF_INPUT:
                 g.setFill(Color.web("#37474F"));
                 g.fillRect(x - 5, y - 5, 10, 10);
                 if (label) {
-                    tag(g, x, y - 8, "end", Color.web("#37474F"));
+                    labels.add(new PendingTag(x, y - 8, y + 20, "end", Color.web("#37474F")));
                 }
                 break;
             default:
@@ -440,9 +501,45 @@ public final class GraphView extends Pane {
                 double[] p = e.at(0.985);
                 g.setFill(BARRIER);
                 g.fillRect(p[0] - 2, p[1] - 13, 4, 26);
-                tag(g, p[0] - 78, p[1] + 27, "blocked · " + b.elements().size() + " queued", BARRIER);
+                // below the channel's end, else above it; always drawn, since it explains the piling records
+                String text = "blocked · " + b.elements().size() + " queued";
+                if (!tag(g, p[0] - 78, p[1] + 27, text, BARRIER, taken)
+                        && !tag(g, p[0] - 78, p[1] - 16, text, BARRIER, taken)) {
+                    tag(g, p[0] - 78, p[1] + 27, text, BARRIER);
+                }
             }
         }
+    }
+
+    /**
+     * A label centred above a glyph, unless it would cover a label already drawn (on a curve the layout's spacing
+     * along the channel is not always enough, and channels converge on a receiver); the element's details stay a
+     * right-click away.
+     */
+    private boolean tag(GraphicsContext g, double x, double y, String text, Color color, List<double[]> taken) {
+        double w = labelWidth(text);
+        double[] box = {x - w / 2, y - 12, w, 12};
+        if (!LabelPlacer.free(taken, box)) {
+            return false;
+        }
+        taken.add(box);
+        drawnTags.add(new Tag(text, box));
+        tag(g, x, y, text, color);
+        return true;
+    }
+
+    /** An element's label as drawn: its text and its box {x, y, w, h} in the graph's own coordinates. */
+    public record Tag(String text, double[] box) {
+    }
+
+    /** The labels of channel elements the last draw put on the canvas, for tests that check they do not overlap. */
+    public List<Tag> drawnTags() {
+        return List.copyOf(drawnTags);
+    }
+
+    /** The "+N" counts the last draw put on the channels. */
+    public List<Integer> drawnCounts() {
+        return List.copyOf(drawnCounts);
     }
 
     private static void tag(GraphicsContext g, double x, double y, String text, Color color) {
@@ -450,7 +547,7 @@ public final class GraphView extends Pane {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         g.setFill(Color.rgb(255, 255, 255, 0.85));
-        double w = text.length() * 6.2 + 4;
+        double w = labelWidth(text);
         g.fillRect(x - w / 2, y - 12, w, 12);
         g.setFill(color);
         g.fillText(text, x, y);
@@ -458,11 +555,21 @@ public final class GraphView extends Pane {
         g.setTextBaseline(VPos.CENTER);
     }
 
-    private static void more(GraphicsContext g, GraphLayout.Edge e, double u, int extra) {
-        double[] p = e.at(Math.max(0.02, Math.min(0.98, u)));
+    /** The "+N" marker of the elements a crowded place does not show, a pill on the channel. */
+    private static double more(GraphicsContext g, double x, double y, int extra) {
+        String text = "+" + extra;
+        double w = labelWidth(text);
+        g.setFill(Color.WHITE);
+        g.fillRoundRect(x - w / 2, y - 7, w, 14, 8, 8);
+        g.setStroke(MUTED);
+        g.strokeRoundRect(x - w / 2, y - 7, w, 14, 8, 8);
         g.setFont(Fonts.SMALL_BOLD);
         g.setFill(MUTED);
-        g.fillText("+" + extra, p[0] - 6, p[1] + 14);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText(text, x, y);
+        g.setTextAlign(TextAlignment.LEFT);
+        return w;
     }
 
     private void drawLegend(GraphicsContext g, double w, double h, TreeSet<String> keys) {

@@ -93,7 +93,7 @@ public final class InspectorPane extends ScrollPane {
         sb.append("slot: ").append(s.slot()).append(" · status: ").append(s.status().toLowerCase())
                 .append(" · input watermark: ").append(TimeText.of(s.watermark())).append('\n');
         if (s.inProcess() != null) {
-            sb.append("processing: ").append(s.inProcess()).append(" until ").append(s.inProcessDone()).append(" ms\n");
+            sb.append("processing: ").append(TimeText.readableSentence(s.inProcess())).append(" until ").append(s.inProcessDone()).append(" ms\n");
         }
         if (s.backpressured()) {
             sb.append("BACKPRESSURED: the output buffer of ").append(s.backpressuredOn())
@@ -118,7 +118,7 @@ public final class InspectorPane extends ScrollPane {
         List<String[]> sp = new ArrayList<>();
         for (EngineView.SplitView x : s.splits()) {
             sp.add(new String[] {x.split(), String.valueOf(x.nextOffset()), TimeText.of(x.watermark()),
-                x.finished() ? "finished" : x.idle() ? "idle" : "", x.generator()});
+                x.finished() ? "finished" : x.idle() ? "idle" : "", TimeText.readableSentence(x.generator())});
         }
         splits.setRows(sp);
         List<String[]> st = new ArrayList<>();
@@ -129,8 +129,10 @@ public final class InspectorPane extends ScrollPane {
         state.setRows(st);
         List<String[]> tm = new ArrayList<>();
         for (EngineView.TimerView x : s.timers()) {
-            tm.add(new String[] {x.operator(), x.key(), TimeText.of(x.timestamp()), x.domain(),
-                x.namespace() == null ? "" : TimeText.readable(x.namespace())});
+            // a processing-time timer's time and window are virtual ms since the start, not event time
+            boolean eventTime = "event-time".equals(x.domain());
+            tm.add(new String[] {x.operator(), x.key(), eventTime ? TimeText.of(x.timestamp()) : x.timestamp() + " ms",
+                x.domain(), x.namespace() == null ? "" : eventTime ? TimeText.readable(x.namespace()) : x.namespace()});
         }
         timers.setRows(tm);
         List<String[]> out = new ArrayList<>();

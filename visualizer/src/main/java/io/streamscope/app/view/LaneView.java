@@ -186,26 +186,32 @@ public final class LaneView extends Pane {
         return Color.web("#37474F");
     }
 
-    /** A few words for an event on its lane. */
+    /** A timer's time: event time as the app writes it, processing time in virtual ms since the start. */
+    private static String timerTime(long ts, String domain) {
+        return "processing-time".equals(domain) ? ts + " ms" : TimeText.of(ts);
+    }
+
+    /** A few words for an event on its lane; event times as {@link TimeText} writes them. */
     private static String label(TraceEvent e, RecordKeys keys) {
         if (e instanceof TraceEvent.RecordRead r) {
             String k = keys.keyOfJson(r.record());
-            return "read " + (k == null ? "" : k + " ") + "@" + r.timestamp();
+            return "read " + (k == null ? "" : k + " ") + "@" + TimeText.of(r.timestamp());
         } else if (e instanceof TraceEvent.WatermarkAdvanced w) {
             return "wm → " + TimeText.of(w.watermark());
         } else if (e instanceof TraceEvent.WatermarkGenerated w) {
             return "gen wm " + TimeText.of(w.watermark());
         } else if (e instanceof TraceEvent.TimerFired t) {
-            return "timer " + t.timestamp() + " fired";
+            return "timer " + timerTime(t.timestamp(), t.domain()) + " fired";
         } else if (e instanceof TraceEvent.TimerRegistered t) {
-            return "timer " + t.timestamp() + " set";
+            return "timer " + timerTime(t.timestamp(), t.domain()) + " set";
         } else if (e instanceof TraceEvent.WindowFired wf) {
-            return (wf.firing().equals("late") ? "LATE fire " : "fire ") + "[" + wf.start() + "," + wf.end() + ") "
+            return (wf.firing().equals("late") ? "LATE fire " : "fire ") + "[" + TimeText.of(wf.start()) + ","
+                    + TimeText.of(wf.end()) + ") "
                     + RecordKeys.unquote(wf.key());
         } else if (e instanceof TraceEvent.WindowCleared c) {
-            return "clear [" + c.start() + "," + c.end() + ")";
+            return "clear [" + TimeText.of(c.start()) + "," + TimeText.of(c.end()) + ")";
         } else if (e instanceof TraceEvent.LateRecord l) {
-            return "LATE " + RecordKeys.unquote(l.key()) + " @" + l.timestamp();
+            return "LATE " + RecordKeys.unquote(l.key()) + " @" + TimeText.of(l.timestamp());
         } else if (e instanceof TraceEvent.SinkReceived s) {
             return "→ sink " + s.sink();
         } else if (e instanceof TraceEvent.RecordEmitted r) {

@@ -1,5 +1,7 @@
 package io.streamscope.app.view;
 
+import io.streamscope.text.EventText;
+import io.streamscope.trace.TraceEvent;
 import java.time.LocalTime;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -36,15 +38,28 @@ public final class TimeText {
     }
 
     private static final Pattern WINDOW = Pattern.compile("\\[(-?\\d{7,}), (-?\\d{7,})\\)");
-    private static final Pattern WATERMARK = Pattern.compile("(watermark |advanced to |timer |timestamp )(\\d{7,})");
+    private static final Pattern WATERMARK = Pattern.compile(
+            "(watermark |advanced to |event-time timer (?:registered for )?|timestamp |\\} @|maxTimestamp=)(\\d{7,})");
 
     /**
-     * Rewrites window bounds, watermarks, timer times and timestamps of a trace sentence as clock times when
-     * they are a day's timestamps; record contents (JSON) stay as they are.
+     * A trace event in the trace list's words ({@link EventText}) with its event times written as clock times:
+     * what the status line, the trace list and the lesson player show.
+     */
+    public static String describe(TraceEvent e, boolean verbose) {
+        return readableSentence(EventText.describe(e, verbose));
+    }
+
+    /**
+     * Rewrites window bounds, watermarks, event-time timer times and timestamps of a trace sentence as clock times
+     * when they are a day's timestamps; record contents (JSON) stay as they are. A processing-time timer's time and
+     * window are virtual milliseconds since the start and stay numbers.
      */
     public static String readableSentence(String text) {
         if (text == null) {
             return "";
+        }
+        if (text.contains("processing-time timer")) {
+            return text;
         }
         Matcher m = WINDOW.matcher(text);
         StringBuilder sb = new StringBuilder();

@@ -41,11 +41,14 @@ final class TimelineModel {
         int clearedSeq = Integer.MAX_VALUE;
         long clearedTime;
         final List<Firing> firings = new ArrayList<>();
+        /** A window of a processing-time assigner: its bounds are processing time, not event time. */
+        final boolean processingTime;
 
-        Window(String operator, long start, long end) {
+        Window(String operator, long start, long end, boolean processingTime) {
             this.operator = operator;
             this.start = start;
             this.end = end;
+            this.processingTime = processingTime;
         }
 
         void open(int seq, long time) {
@@ -73,8 +76,17 @@ final class TimelineModel {
     }
     /** The time the sources read their last record: the axis spans the data, then grows with the current time. */
     long lastActivity;
+    /** The event times of records, late records and finite watermarks: what the event-time axis must show. */
     long minEventTime = Long.MAX_VALUE;
     long maxEventTime = Long.MIN_VALUE;
+    /** After each trace event that widened the data's event times: {seq, min so far, max so far}. */
+    private final List<long[]> dataExtent = new ArrayList<>();
+    /** The event-time windows in the order they opened (a window opens once, at its first trace event). */
+    private final List<Window> opened = new ArrayList<>();
+    /** Window operators whose timers are processing-time timers (Flink's processing-time window assigners). */
+    private final java.util.Set<String> processingTimeOperators = new java.util.HashSet<>();
+    /** Per window operator, the most of its event-time windows that overlap at one event time. */
+    final Map<String, Integer> overlap = new LinkedHashMap<>();
 
     TimelineModel(Recording recording, RecordKeys keys) {
         this.recording = recording;
@@ -98,24 +110,26 @@ final class TimelineModel {
                 watermarks.computeIfAbsent(w.subtask(), k -> new ArrayList<>()).add(new Point(i, w.time(),
                         w.watermark()));
                 if (w.watermark() != Long.MIN_VALUE && w.watermark() != Long.MAX_VALUE) {
-                    extend(w.watermark());
+                    extend(i, w.watermark());
                 }
             } else if (e instanceof TraceEvent.RecordRead r) {
                 records.add(new Dot(i, r.time(), r.timestamp(), keys.keyOfJson(r.record())));
-                extend(r.timestamp());
+                extend(i, r.timestamp());
             } else if (e instanceof TraceEvent.TimerRegistered t && t.namespace() != null) {
+                if ("processing-time".equals(t.domain())) {
+                    processingTimeOperators.add(t.operator());
+                }
                 Window w = window(t.operator(), t.namespace());
                 if (w != null) {
                     w.open(i, t.time());
                 }
             } else if (e instanceof TraceEvent.WindowFired f) {
                 Window w = windows.computeIfAbsent(f.operator() + f.start() + "," + f.end(),
-                        k -> new Window(f.operator(), f.start(), f.end()));
+                        k -> created(new Window(f.operator(), f.start(), f.end(), processingTimeOperators.contains(
+                                f.operator()))));
                 w.open(i, f.time());
                 w.firings.add(new Firing(i, f.time(), RecordKeys.unquote(f.key()), "late".equals(f.firing()),
                         f.result()));
-                extend(f.start());
-                extend(f.end());
             } else if (e instanceof TraceEvent.WindowCleared c) {
                 Window w = windows.get(c.operator() + c.start() + "," + c.end());
                 if (w != null && i < w.clearedSeq) {
@@ -124,13 +138,130 @@ final class TimelineModel {
                 }
             } else if (e instanceof TraceEvent.LateRecord l) {
                 late.add(new Late(i, l.time(), l.timestamp(), RecordKeys.unquote(l.key()), l.sideOutput()));
-                extend(l.timestamp());
+                extend(i, l.timestamp());
             }
         }
-        if (minEventTime > maxEventTime) {
-            minEventTime = 0;
-            maxEventTime = 1000;
+        Map<String, List<long[]>> ranges = new LinkedHashMap<>();
+        for (Window w : windows.values()) {
+            if (!w.processingTime) {
+                ranges.computeIfAbsent(w.operator, k -> new ArrayList<>()).add(new long[] {w.start, w.end});
+            }
         }
+        for (Map.Entry<String, List<long[]>> r : ranges.entrySet()) {
+            overlap.put(r.getKey(), maxOverlap(r.getValue()));
+        }
+    }
+
+    /** True when some window's bounds are processing time; the timeline draws those along its time axis. */
+    boolean hasProcessingTimeWindows() {
+        for (Window w : windows.values()) {
+            if (w.processingTime) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Window created(Window w) {
+        if (!w.processingTime) {
+            opened.add(w);
+        }
+        return w;
+    }
+
+    /**
+     * The event-time axis's range at the point where the first {@code limit} trace events have happened: fitted
+     * to what the plot shows by then (see {@link #eventRange(long, long, List)}). The range only grows as the run
+     * plays, and only when something lands outside it. Before the first record, the first record's time is shown.
+     */
+    double[] eventRange(int limit) {
+        long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
+        if (!dataExtent.isEmpty()) {
+            long[] e = dataExtent.get(0);
+            // the last entry before the limit holds the extent so far (entries are in trace order)
+            int lo = 0;
+            int hi = dataExtent.size() - 1;
+            while (lo < hi) {
+                int mid = (lo + hi + 1) >>> 1;
+                if (dataExtent.get(mid)[0] < limit) {
+                    lo = mid;
+                } else {
+                    hi = mid - 1;
+                }
+            }
+            if (dataExtent.get(lo)[0] < limit) {
+                e = dataExtent.get(lo);
+            }
+            min = e[1];
+            max = e[2];
+        }
+        List<long[]> ranges = new ArrayList<>();
+        for (Window w : opened) {
+            if (w.openSeq >= limit) {
+                break;
+            }
+            ranges.add(new long[] {w.start, w.end});
+        }
+        return eventRange(min, max, ranges);
+    }
+
+    /**
+     * The event-time axis's range, {yMin, yMax}: fitted to the data (records, late records, finite watermarks,
+     * from {@code dataMin} to {@code dataMax}), widened by the windows' bounds only up to a quarter of the data's
+     * span on either side, then padded by 6%. A session window's end lies a whole gap after its last record; if it
+     * set the axis, the records would crowd into the bottom of the plot with nothing above them. A window reaching
+     * further is drawn cut at the edge. Data of one instant widen by the shortest window, or a second.
+     */
+    static double[] eventRange(long dataMin, long dataMax, List<long[]> windows) {
+        long winMin = Long.MAX_VALUE;
+        long winMax = Long.MIN_VALUE;
+        long shortest = Long.MAX_VALUE;
+        for (long[] w : windows) {
+            winMin = Math.min(winMin, w[0]);
+            winMax = Math.max(winMax, w[1]);
+            shortest = Math.min(shortest, w[1] - w[0]);
+        }
+        if (dataMin > dataMax) {
+            // nothing with an event time: the windows alone, or a default second
+            if (windows.isEmpty()) {
+                return new double[] {0, 1000};
+            }
+            dataMin = winMin;
+            dataMax = winMax;
+        }
+        double span = dataMax - dataMin;
+        double reach = span > 0 ? span / 4 : shortest != Long.MAX_VALUE ? shortest : 1000;
+        double lo = dataMin;
+        double hi = dataMax;
+        if (!windows.isEmpty()) {
+            lo = Math.max(Math.min(lo, winMin), dataMin - reach);
+            hi = Math.min(Math.max(hi, winMax), dataMax + reach);
+        }
+        if (hi <= lo) {
+            lo -= 500;
+            hi += 500;
+        }
+        double pad = (hi - lo) * 0.06;
+        return new double[] {lo - pad, hi + pad};
+    }
+
+    /** The most half-open ranges [start, end) that share one point. */
+    static int maxOverlap(List<long[]> ranges) {
+        List<long[]> ends = new ArrayList<>();
+        for (long[] r : ranges) {
+            ends.add(new long[] {r[0], 1});
+            ends.add(new long[] {r[1], -1});
+        }
+        // at one instant an end comes before a start: [a, b) and [b, c) do not overlap
+        ends.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        int depth = 0;
+        int max = 0;
+        for (long[] e : ends) {
+            depth += (int) e[1];
+            max = Math.max(max, depth);
+        }
+        return max;
     }
 
     private Window window(String operator, String namespace) {
@@ -140,13 +271,13 @@ final class TimelineModel {
         }
         long start = Long.parseLong(m.group(1));
         long end = Long.parseLong(m.group(2));
-        extend(start);
-        extend(end);
-        return windows.computeIfAbsent(operator + start + "," + end, k -> new Window(operator, start, end));
+        return windows.computeIfAbsent(operator + start + "," + end, k -> created(new Window(operator, start, end,
+                processingTimeOperators.contains(operator))));
     }
 
-    private void extend(long v) {
+    private void extend(int seq, long v) {
         minEventTime = Math.min(minEventTime, v);
         maxEventTime = Math.max(maxEventTime, v);
+        dataExtent.add(new long[] {seq, minEventTime, maxEventTime});
     }
 }
