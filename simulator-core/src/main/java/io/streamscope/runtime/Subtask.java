@@ -43,6 +43,8 @@ public final class Subtask {
     private InputGate gate;
     private SourceReader source;
     private io.streamscope.time.StatusWatermarkValve valve;
+    /** Set when the chain starts with a two-input operator: per-input valves and the combined watermark. */
+    private TwoInputProcessor twoInput;
     private Status status = Status.RUNNING;
     private Envelope inProcess;
     private long inProcessDone;
@@ -99,6 +101,15 @@ public final class Subtask {
         if (rt.checkpointConfig().enabled()) {
             this.barrierHandler = new CheckpointBarrierHandler(this, g);
         }
+    }
+
+    void setTwoInput(TwoInputProcessor p) {
+        this.twoInput = p;
+    }
+
+    /** The two inputs of a chain headed by a two-input operator, or null. */
+    public TwoInputProcessor twoInput() {
+        return twoInput;
     }
 
     void setSource(SourceReader s) {
@@ -212,6 +223,8 @@ public final class Subtask {
             Envelope env;
             if (source != null) {
                 env = source.pollNext(now);
+            } else if (twoInput != null) {
+                env = twoInput.poll(gate, now);
             } else {
                 env = gate.poll(now);
             }
@@ -286,7 +299,17 @@ public final class Subtask {
         if (barrierHandler != null && !(el instanceof StreamElement.CheckpointBarrier)) {
             barrierHandler.elementProcessed(el, channel);
         }
-        if (el instanceof StreamElement.Record r) {
+        if (twoInput != null && !(el instanceof StreamElement.CheckpointBarrier)
+                && !(el instanceof StreamElement.EndOfInput)) {
+            if (el instanceof StreamElement.Record r) {
+                recordsProcessed++;
+                twoInput.processRecord(r, channel);
+            } else if (el instanceof StreamElement.Watermark w) {
+                twoInput.processWatermark(w.timestamp(), channel, now);
+            } else if (el instanceof StreamElement.WatermarkStatus st) {
+                twoInput.processWatermarkStatus(st.idle(), channel, now);
+            }
+        } else if (el instanceof StreamElement.Record r) {
             recordsProcessed++;
             operators.get(0).processElement(r);
         } else if (el instanceof StreamElement.CheckpointBarrier b) {
