@@ -898,7 +898,7 @@ final class ScenarioReader {
             if (rl != null) {
                 joined.sideOutputRightLateData(rl);
             }
-            return joined.process(new JoinRowFunction(shared, otherId).function(), op.id);
+            return joined.process(new JoinRowFunction(shared, otherId), op.id);
         });
     }
 

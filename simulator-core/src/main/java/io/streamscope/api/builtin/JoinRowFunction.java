@@ -9,19 +9,28 @@ import io.streamscope.data.Row;
  * right field whose name the left row already has is skipped when it is the shared key field (both hold the same
  * key), and otherwise renamed to {@code rightPrefix.field}.
  */
-public record JoinRowFunction(String sharedKeyField, String rightPrefix) implements java.io.Serializable {
-    /** The function itself (a record cannot extend the abstract ProcessJoinFunction). */
-    public ProcessJoinFunction<Row, Row, Row> function() {
-        String key = sharedKeyField;
-        String prefix = rightPrefix;
-        return new ProcessJoinFunction<>() {
-            private static final long serialVersionUID = 1L;
+public final class JoinRowFunction extends ProcessJoinFunction<Row, Row, Row> {
+    private static final long serialVersionUID = 1L;
+    private final String sharedKeyField;
+    private final String rightPrefix;
 
-            @Override
-            public void processElement(Row left, Row right, Context ctx, Collector<Row> out) {
-                out.collect(merge(left, right, key, prefix));
-            }
-        };
+    /** {@code sharedKeyField}: the key field both sides have under the same name, or null. */
+    public JoinRowFunction(String sharedKeyField, String rightPrefix) {
+        this.sharedKeyField = sharedKeyField;
+        this.rightPrefix = rightPrefix;
+    }
+
+    public String sharedKeyField() {
+        return sharedKeyField;
+    }
+
+    public String rightPrefix() {
+        return rightPrefix;
+    }
+
+    @Override
+    public void processElement(Row left, Row right, Context ctx, Collector<Row> out) {
+        out.collect(merge(left, right, sharedKeyField, rightPrefix));
     }
 
     /** The merged row. */
