@@ -299,17 +299,13 @@ public final class Subtask {
         if (barrierHandler != null && !(el instanceof StreamElement.CheckpointBarrier)) {
             barrierHandler.elementProcessed(el, channel);
         }
-        if (twoInput != null && !(el instanceof StreamElement.CheckpointBarrier)
-                && !(el instanceof StreamElement.EndOfInput)) {
-            if (el instanceof StreamElement.Record r) {
+        if (twoInput != null && twoInput.process(el, channel, now)) {
+            if (el instanceof StreamElement.Record) {
                 recordsProcessed++;
-                twoInput.processRecord(r, channel);
-            } else if (el instanceof StreamElement.Watermark w) {
-                twoInput.processWatermark(w.timestamp(), channel, now);
-            } else if (el instanceof StreamElement.WatermarkStatus st) {
-                twoInput.processWatermarkStatus(st.idle(), channel, now);
             }
-        } else if (el instanceof StreamElement.Record r) {
+            return; // a record, watermark or status of one of the two inputs; barriers and end of input go on
+        }
+        if (el instanceof StreamElement.Record r) {
             recordsProcessed++;
             operators.get(0).processElement(r);
         } else if (el instanceof StreamElement.CheckpointBarrier b) {

@@ -58,7 +58,24 @@ public final class TwoInputProcessor {
         return null;
     }
 
-    void processRecord(StreamElement.Record r, int channel) throws Exception {
+    /**
+     * Takes a record, watermark or watermark status from gate channel {@code channel} to its input; false for what
+     * the subtask handles for both inputs alike (barriers, end of input).
+     */
+    boolean process(StreamElement el, int channel, long now) throws Exception {
+        if (el instanceof StreamElement.Record r) {
+            processRecord(r, channel);
+        } else if (el instanceof StreamElement.Watermark w) {
+            processWatermark(w.timestamp(), channel, now);
+        } else if (el instanceof StreamElement.WatermarkStatus st) {
+            processWatermarkStatus(st.idle(), channel, now);
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    private void processRecord(StreamElement.Record r, int channel) throws Exception {
         if (inputOf[channel] == 0) {
             operator.processElement1(r);
         } else {
@@ -66,12 +83,12 @@ public final class TwoInputProcessor {
         }
     }
 
-    void processWatermark(long watermark, int channel, long now) {
+    private void processWatermark(long watermark, int channel, long now) {
         int input = inputOf[channel];
         valves[input].inputWatermark(watermark, indexInInput[channel], output(input, now));
     }
 
-    void processWatermarkStatus(boolean idle, int channel, long now) {
+    private void processWatermarkStatus(boolean idle, int channel, long now) {
         int input = inputOf[channel];
         valves[input].inputWatermarkStatus(idle, indexInInput[channel], output(input, now));
     }
