@@ -1,6 +1,7 @@
 package io.streamscope.flink;
 
 import io.streamscope.api.builtin.AggSpec;
+import io.streamscope.api.builtin.JoinRowFunction;
 import io.streamscope.data.Row;
 import io.streamscope.scenario.FieldFilter;
 import io.streamscope.scenario.FieldMap;
@@ -24,6 +25,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.java.functions.KeySelector;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.streaming.api.functions.co.ProcessJoinFunction;
 import org.apache.flink.streaming.api.functions.windowing.ProcessWindowFunction;
 import org.apache.flink.streaming.api.windowing.windows.TimeWindow;
 import org.apache.flink.util.Collector;
@@ -391,6 +393,23 @@ final class Functions {
                 }
             }
             sessions.update(keep.isEmpty() ? null : keep);
+        }
+    }
+
+    /** The scenario interval join's result row, made by the engine's own JoinRowFunction.merge. */
+    static final class JoinRows extends ProcessJoinFunction<Row, Row, Row> {
+        private static final long serialVersionUID = 1L;
+        private final String sharedKeyField;
+        private final String rightPrefix;
+
+        JoinRows(String sharedKeyField, String rightPrefix) {
+            this.sharedKeyField = sharedKeyField;
+            this.rightPrefix = rightPrefix;
+        }
+
+        @Override
+        public void processElement(Row left, Row right, Context ctx, Collector<Row> out) {
+            out.collect(JoinRowFunction.merge(left, right, sharedKeyField, rightPrefix));
         }
     }
 

@@ -1,5 +1,6 @@
 package io.streamscope.flink;
 
+import io.streamscope.api.builtin.JoinRowFunction;
 import io.streamscope.api.builtin.SessionizeFunction;
 import io.streamscope.api.builtin.StatsAggregate;
 import io.streamscope.api.builtin.WindowRowFunction;
@@ -35,7 +36,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Translates a scenario's job graph into Flink DataStream operators on a given Flink environment. Each engine
  * operator becomes its Flink counterpart with the same parallelism, partitioning and side outputs; each sink
- * becomes a tagging step in the producing subtask feeding one collect stream. Whatever has no faithful
+ * becomes a tagging step in the producing subtask feeding one collect stream. A union becomes Flink's union, an
+ * interval join Flink's intervalJoin with the engine's JoinRowFunction. Whatever has no faithful
  * counterpart (Java functions other than the declarative built-ins, processing-time windows, custom triggers)
  * is refused with an {@link UntranslatableException} naming the operator.
  */
@@ -81,7 +83,48 @@ final class JobTranslator {
             keyField(v);
         } else if (spec instanceof OperatorSpec.Window w) {
             checkWindow(v, w);
+        } else if (spec instanceof OperatorSpec.IntervalJoin j) {
+            if (!(j.function() instanceof JoinRowFunction)) {
+                throw new UntranslatableException(v.name(), "its ProcessJoinFunction is Java code ("
+                        + describe(j.function()) + "); only the built-in JoinRowFunction of scenario files translates");
+            }
+            keyField(v);
+            if (!(v.secondKeySelector() instanceof FieldKeySelector)) {
+                throw new UntranslatableException(v.name(), "its second input needs keyBy on a field"
+                        + " (FieldKeySelector)");
+            }
         }
+        if (!(spec instanceof OperatorSpec.Sink)) {
+            for (int input = 0; input < 2; input++) {
+                List<JobEdge> edges = edgesOf(graph, v, input);
+                for (JobEdge e : edges) {
+                    if (!samePartitioning(e.partitioner(), edges.get(0).partitioner())) {
+                        throw new UntranslatableException(v.name(), "the streams of its union are partitioned"
+                                + " differently (" + edges.get(0).partitioner().flinkName() + " from '"
+                                + edges.get(0).source().name() + "', " + e.partitioner().flinkName() + " from '"
+                                + e.source().name() + "'); only a union partitioned one way translates");
+                    }
+                }
+            }
+        }
+    }
+
+    /** The inbound edges of one input of a vertex, in declaration order. */
+    private static List<JobEdge> edgesOf(JobGraph graph, JobVertex v, int input) {
+        List<JobEdge> out = new ArrayList<>();
+        for (JobEdge e : graph.inputs(v)) {
+            if (e.input() == input) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private static boolean samePartitioning(Partitioner a, Partitioner b) {
+        if (a instanceof Partitioner.KeyGroup ka && b instanceof Partitioner.KeyGroup kb) {
+            return ka.keySelector().equals(kb.keySelector());
+        }
+        return a.getClass() == b.getClass();
     }
 
     private static void checkStrategy(JobVertex v, io.streamscope.time.WatermarkStrategy s) {
@@ -159,20 +202,23 @@ final class JobTranslator {
                         .setParallelism(v.parallelism()));
                 continue;
             }
-            JobEdge edge = graph.inputs(v).get(0);
-            SingleOutputStreamOperator<Row> producer = streams.get(edge.source());
-            DataStream<Row> input = edge.outputTag() == null ? producer
-                    : producer.getSideOutput(new OutputTag<>(edge.outputTag(), Types.ROW));
+            List<JobEdge> firstInput = edgesOf(graph, v, 0);
+            JobEdge edge = firstInput.get(0);
             if (spec instanceof OperatorSpec.Sink) {
                 // the sink itself has no effect on results: tag in the producer's subtasks, keeping their order
-                SingleOutputStreamOperator<Row> sink = input.process(collect ? new Functions.SinkTag(job, v.name())
-                        : new Functions.SinkCount(v.name()), Types.ROW).name(name)
-                        .setParallelism(edge.source().parallelism());
-                if (collect) {
-                    collected.add(sink);
+                // (a sink reading a union tags in each producer's)
+                for (JobEdge e : firstInput) {
+                    SingleOutputStreamOperator<Row> sink = streamOf(streams, e).process(collect
+                            ? new Functions.SinkTag(job, v.name()) : new Functions.SinkCount(v.name()), Types.ROW)
+                            .name(name).setParallelism(e.source().parallelism());
+                    if (collect) {
+                        collected.add(sink);
+                    }
                 }
                 continue;
             }
+            // a union: the streams merged first, then partitioned once, as the reader's edges all are
+            DataStream<Row> input = union(streams, firstInput);
             SingleOutputStreamOperator<Row> out;
             if (spec instanceof OperatorSpec.Map m) {
                 out = partition(input, edge).map(new Functions.Map((FieldMap) m.function()), Types.ROW);
@@ -189,6 +235,9 @@ final class JobTranslator {
             } else if (spec instanceof OperatorSpec.Window w) {
                 out = window(input, v, w);
                 out.setMaxParallelism(v.maxParallelism());
+            } else if (spec instanceof OperatorSpec.IntervalJoin j) {
+                out = intervalJoin(input, union(streams, edgesOf(graph, v, 1)), v, j);
+                out.setMaxParallelism(v.maxParallelism());
             } else {
                 throw new UntranslatableException(v.name(), "operator kind " + spec.kind() + " is not translated");
             }
@@ -199,6 +248,53 @@ final class JobTranslator {
             streams.put(v, out);
         }
         return collected;
+    }
+
+    /** What an edge carries: its producer's main output or one of its side outputs. */
+    private static DataStream<Row> streamOf(Map<JobVertex, SingleOutputStreamOperator<Row>> streams, JobEdge e) {
+        SingleOutputStreamOperator<Row> producer = streams.get(e.source());
+        return e.outputTag() == null ? producer : producer.getSideOutput(new OutputTag<>(e.outputTag(), Types.ROW));
+    }
+
+    /** The streams of several edges into one input, merged (one edge: its stream). */
+    private static DataStream<Row> union(Map<JobVertex, SingleOutputStreamOperator<Row>> streams, List<JobEdge> in) {
+        DataStream<Row> first = streamOf(streams, in.get(0));
+        if (in.size() == 1) {
+            return first;
+        }
+        @SuppressWarnings("unchecked")
+        DataStream<Row>[] rest = new DataStream[in.size() - 1];
+        for (int i = 1; i < in.size(); i++) {
+            rest[i - 1] = streamOf(streams, in.get(i));
+        }
+        return first.union(rest);
+    }
+
+    /**
+     * Flink's interval join: the left input keyed by the first key field, the right by the second, the same bounds
+     * and exclusiveness, the late side outputs, and the engine's JoinRowFunction merging each pair.
+     */
+    private static SingleOutputStreamOperator<Row> intervalJoin(DataStream<Row> left, DataStream<Row> right,
+                                                                JobVertex v, OperatorSpec.IntervalJoin j) {
+        KeyedStream<Row, Object> l = keyed(left, v);
+        KeyedStream<Row, Object> r = right.keyBy(new Functions.FieldKey(
+                ((FieldKeySelector) v.secondKeySelector()).field()), Types.KEY);
+        KeyedStream.IntervalJoined<Row, Row, Object> joined = l.intervalJoin(r)
+                .between(Duration.ofMillis(j.lowerBound()), Duration.ofMillis(j.upperBound()));
+        if (!j.lowerBoundInclusive()) {
+            joined = joined.lowerBoundExclusive();
+        }
+        if (!j.upperBoundInclusive()) {
+            joined = joined.upperBoundExclusive();
+        }
+        if (j.leftLateDataTag() != null) {
+            joined = joined.sideOutputLeftLateData(new OutputTag<>(j.leftLateDataTag().id(), Types.ROW));
+        }
+        if (j.rightLateDataTag() != null) {
+            joined = joined.sideOutputRightLateData(new OutputTag<>(j.rightLateDataTag().id(), Types.ROW));
+        }
+        JoinRowFunction fn = (JoinRowFunction) j.function();
+        return joined.process(new Functions.JoinRows(fn.sharedKeyField(), fn.rightPrefix()), Types.ROW);
     }
 
     private static DataStream<Row> partition(DataStream<Row> in, JobEdge e) {

@@ -116,7 +116,7 @@ class FlinkConformanceProperties {
         return RandomScenario.arbitrary().list().ofMinSize(1).ofMaxSize(BATCH).withSizeDistribution(ALWAYS_MAX);
     }
 
-    private static final RandomDistribution ALWAYS_MAX = new RandomDistribution() {
+    static final RandomDistribution ALWAYS_MAX = new RandomDistribution() {
         @Override
         public RandomNumericGenerator createGenerator(int genSize, BigInteger min, BigInteger max, BigInteger center) {
             return random -> max;

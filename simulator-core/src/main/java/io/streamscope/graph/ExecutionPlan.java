@@ -37,6 +37,10 @@ public final class ExecutionPlan {
 
     /** A channel from a subtask's result partition to a downstream subtask's input gate. */
     public record ChannelRef(String id, JobEdge edge, SubtaskRef sender, SubtaskRef receiver, int gateIndex) {
+        /** The receiver's input this channel feeds: 0, or 1 for the second input of a two-input operator. */
+        public int input() {
+            return edge.input();
+        }
     }
 
     /** A slot of a TaskManager and the subtasks sharing it (slot sharing: one subtask of each chain at most). */
@@ -62,7 +66,10 @@ public final class ExecutionPlan {
         placeInSlots();
     }
 
-    /** Flink's chaining condition for an edge, given the graph allows at most one input per operator. */
+    /**
+     * Flink's chaining condition for an edge. An operator with several inbound edges (a union, or two inputs) is
+     * never chained to its predecessors: the caller only asks for an operator's single inbound edge.
+     */
     public static boolean isChainable(JobEdge e, boolean chainingEnabled) {
         return chainingEnabled
                 && e.partitioner() instanceof Partitioner.Forward
@@ -97,23 +104,33 @@ public final class ExecutionPlan {
             }
             byChain.put(c, list);
         }
+        java.util.Set<String> ids = new java.util.HashSet<>();
         for (Chain c : chains) {
             JobVertex head = c.head();
             List<JobEdge> in = jobGraph.inputs(head);
-            if (in.isEmpty() || chainOf.get(in.get(0).source()) == c) {
+            if (in.isEmpty() || (in.size() == 1 && chainOf.get(in.get(0).source()) == c)) {
                 continue;
             }
-            JobEdge e = in.get(0);
-            List<SubtaskRef> senders = byChain.get(chainOf.get(e.source()));
             List<SubtaskRef> receivers = byChain.get(c);
             for (SubtaskRef r : receivers) {
+                // one gate index over every channel of every inbound edge: first input, then second, each edge's
+                // senders in subtask order
                 int gateIndex = 0;
-                for (SubtaskRef s : senders) {
-                    if (e.partitioner() instanceof Partitioner.Forward && s.index() != r.index()) {
-                        continue;
+                for (JobEdge e : in) {
+                    List<SubtaskRef> senders = byChain.get(chainOf.get(e.source()));
+                    for (SubtaskRef s : senders) {
+                        if (e.partitioner() instanceof Partitioner.Forward && s.index() != r.index()) {
+                            continue;
+                        }
+                        String tag = e.outputTag() == null ? "" : "#" + e.outputTag();
+                        String id = s.id() + tag + "->" + r.id();
+                        if (!ids.add(id)) {
+                            // the same stream read twice (a self-union or a self-join): the second edge's channel
+                            id = id + "~" + (e.input() + 1) + "." + gateIndex;
+                            ids.add(id);
+                        }
+                        channels.add(new ChannelRef(id, e, s, r, gateIndex++));
                     }
-                    String tag = e.outputTag() == null ? "" : "#" + e.outputTag();
-                    channels.add(new ChannelRef(s.id() + tag + "->" + r.id(), e, s, r, gateIndex++));
                 }
             }
         }

@@ -13,7 +13,8 @@ public final class JobGraphBuilder {
     private final Set<String> names = new LinkedHashSet<>();
 
     /** An edge whose partitioner may still be the default (decided once parallelisms are known). */
-    private record PendingEdge(JobVertex source, JobVertex target, Partitioner partitioner, String outputTag) {
+    private record PendingEdge(JobVertex source, JobVertex target, Partitioner partitioner, String outputTag,
+                               int input) {
     }
 
     /** Adds an operator; a name already taken gets a numeric suffix, so subtask names stay unique. */
@@ -30,10 +31,19 @@ public final class JobGraphBuilder {
 
     /** Connects two operators; a null partitioner means Flink's default (forward, or rebalance if parallelism differs). */
     public void addEdge(JobVertex source, JobVertex target, Partitioner partitioner, String outputTag) {
+        addEdge(source, target, partitioner, outputTag, 0);
+    }
+
+    /** Connects a stream to input {@code input} (0 or 1) of a two-input operator, or to a one-input one (0). */
+    public void addEdge(JobVertex source, JobVertex target, Partitioner partitioner, String outputTag, int input) {
         if (partitioner instanceof Partitioner.KeyGroup kg) {
-            target.setKeySelector(kg.keySelector());
+            if (input == 1) {
+                target.setSecondKeySelector(kg.keySelector());
+            } else {
+                target.setKeySelector(kg.keySelector());
+            }
         }
-        edges.add(new PendingEdge(source, target, partitioner, outputTag));
+        edges.add(new PendingEdge(source, target, partitioner, outputTag, input));
     }
 
     public void setParallelism(JobVertex v, int p) {
@@ -75,7 +85,7 @@ public final class JobGraphBuilder {
                         + e.target().parallelism() + ". You must use another partitioning strategy, such as"
                         + " broadcast, rebalance, shuffle or global.");
             }
-            g.addEdge(new JobEdge(e.source(), e.target(), p, e.outputTag()));
+            g.addEdge(new JobEdge(e.source(), e.target(), p, e.outputTag(), e.input()));
         }
         g.validate();
         return g;

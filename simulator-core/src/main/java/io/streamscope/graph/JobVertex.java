@@ -12,6 +12,7 @@ public final class JobVertex {
     private long costMillis;
     private boolean chainingAllowed = true;
     private KeySelector<?, ?> keySelector;
+    private KeySelector<?, ?> secondKeySelector;
 
     JobVertex(int id, String name, OperatorSpec spec, int parallelism) {
         this.id = id;
@@ -61,6 +62,11 @@ public final class JobVertex {
         return keySelector;
     }
 
+    /** The key selector of the second input of a keyed two-input operator, or null. */
+    public KeySelector<?, ?> secondKeySelector() {
+        return secondKeySelector;
+    }
+
     public boolean isKeyed() {
         return keySelector != null;
     }
@@ -92,6 +98,10 @@ public final class JobVertex {
 
     void setKeySelector(KeySelector<?, ?> ks) {
         this.keySelector = ks;
+    }
+
+    void setSecondKeySelector(KeySelector<?, ?> ks) {
+        this.secondKeySelector = ks;
     }
 
     @Override

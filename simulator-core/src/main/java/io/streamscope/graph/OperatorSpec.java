@@ -5,6 +5,7 @@ import io.streamscope.api.functions.AggregateFunction;
 import io.streamscope.api.functions.FilterFunction;
 import io.streamscope.api.functions.KeyedProcessFunction;
 import io.streamscope.api.functions.MapFunction;
+import io.streamscope.api.functions.ProcessJoinFunction;
 import io.streamscope.api.functions.ProcessWindowFunction;
 import io.streamscope.connectors.CollectingSink;
 import io.streamscope.connectors.PartitionedLog;
@@ -16,6 +17,11 @@ import io.streamscope.window.WindowAssigner;
 public sealed interface OperatorSpec {
     /** Flink's word for the kind of operator. */
     String kind();
+
+    /** True for an operator with two inputs of possibly different types (Flink's TwoInputStreamOperator). */
+    default boolean twoInput() {
+        return false;
+    }
 
     /** Reads a partitioned log; watermarks are generated per partition (split), as fromSource does. */
     record Source(PartitionedLog log, WatermarkStrategy watermarkStrategy) implements OperatorSpec {
@@ -68,6 +74,25 @@ public sealed interface OperatorSpec {
         @Override
         public String kind() {
             return "Window";
+        }
+    }
+
+    /**
+     * keyedA.intervalJoin(keyedB).between(lower, upper): joins each element of the first input with the elements of
+     * the second whose timestamps lie in [ts + lower, ts + upper] (each bound inclusive unless made exclusive),
+     * optionally sending late elements of either side to a side output.
+     */
+    record IntervalJoin(long lowerBound, long upperBound, boolean lowerBoundInclusive, boolean upperBoundInclusive,
+                        OutputTag<?> leftLateDataTag, OutputTag<?> rightLateDataTag,
+                        ProcessJoinFunction<?, ?, ?> function) implements OperatorSpec {
+        @Override
+        public String kind() {
+            return "IntervalJoin";
+        }
+
+        @Override
+        public boolean twoInput() {
+            return true;
         }
     }
 

@@ -65,6 +65,34 @@ public final class InputGate {
         }
     }
 
+    /**
+     * Like {@link #poll}, but only from the channels of one input of a two-input subtask ({@code inputOf} gives the
+     * input of each gate index): the first of them in availability order.
+     */
+    Envelope pollInput(long now, int[] inputOf, int input) {
+        java.util.Iterator<Channel> it = available.iterator();
+        while (it.hasNext()) {
+            Channel c = it.next();
+            int i = c.gateIndex();
+            if (inputOf[i] != input) {
+                continue;
+            }
+            it.remove();
+            if (blocked[i] || held[i] || !c.hasInput()) {
+                queued[i] = false;
+                continue;
+            }
+            Envelope env = c.take(now);
+            if (c.hasInput()) {
+                available.add(c);
+            } else {
+                queued[i] = false;
+            }
+            return env;
+        }
+        return null;
+    }
+
     /** Marks a channel's end of input; true when every channel has ended. */
     boolean endChannel(int index) {
         if (!ended[index]) {

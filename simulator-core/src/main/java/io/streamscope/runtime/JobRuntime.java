@@ -216,6 +216,9 @@ public final class JobRuntime implements CheckpointGateway {
             }
         }
         JobVertex head = chain.head();
+        if (head.spec().twoInput()) {
+            s.setTwoInput(twoInputProcessor(s, inputs, (TwoInputStreamOperator) ops.get(head), ctxs.get(head)));
+        }
         if (head.spec() instanceof OperatorSpec.Source src) {
             List<Integer> assigned = new ArrayList<>();
             for (int p = 0; p < src.log().numPartitions(); p++) {
@@ -226,6 +229,29 @@ public final class JobRuntime implements CheckpointGateway {
             s.setSource(new SourceReader(s, src.log(), src.watermarkStrategy(), assigned, outs.get(head),
                     ctxs.get(head)));
         }
+    }
+
+    /** Which input each gate channel feeds, and the names of the operators feeding each input. */
+    private TwoInputProcessor twoInputProcessor(Subtask s, List<Channel> inputs, TwoInputStreamOperator op,
+                                                OperatorContext ctx) {
+        Map<String, Integer> inputOfChannel = new LinkedHashMap<>();
+        for (ExecutionPlan.ChannelRef c : plan.channels()) {
+            if (c.receiver().id().equals(s.id())) {
+                inputOfChannel.put(c.id(), c.input());
+            }
+        }
+        int[] inputOf = new int[inputs.size()];
+        for (Channel c : inputs) {
+            inputOf[c.gateIndex()] = inputOfChannel.get(c.id());
+        }
+        List<List<String>> names = List.of(new ArrayList<>(), new ArrayList<>());
+        for (JobEdge e : plan.jobGraph().inputs(s.ref().chain().head())) {
+            if (!names.get(e.input()).contains(e.source().name())) {
+                names.get(e.input()).add(e.source().name());
+            }
+        }
+        return new TwoInputProcessor(s, op, ctx, inputOf, new String[] {String.join("+", names.get(0)),
+                String.join("+", names.get(1))});
     }
 
     private StreamOperator createOperator(JobVertex v) {
@@ -245,6 +271,10 @@ public final class JobRuntime implements CheckpointGateway {
             return new WindowOperator(w.assigner(), w.trigger(), w.allowedLatenessMillis(),
                     w.lateDataTag() == null ? null : w.lateDataTag().id(), FunctionCopies.copy(w.aggregate(), n),
                     FunctionCopies.copy(w.windowFunction(), n));
+        } else if (spec instanceof OperatorSpec.IntervalJoin j) {
+            return new IntervalJoinOperator(j.lowerBound(), j.upperBound(), j.lowerBoundInclusive(),
+                    j.upperBoundInclusive(), j.leftLateDataTag(), j.rightLateDataTag(), FunctionCopies.copy(j.function(),
+                    n));
         } else if (spec instanceof OperatorSpec.Sink sink) {
             return new SinkOperator(sinks.get(sink.sink().name()));
         }

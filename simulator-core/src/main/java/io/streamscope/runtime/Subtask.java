@@ -43,6 +43,8 @@ public final class Subtask {
     private InputGate gate;
     private SourceReader source;
     private io.streamscope.time.StatusWatermarkValve valve;
+    /** Set when the chain starts with a two-input operator: per-input valves and the combined watermark. */
+    private TwoInputProcessor twoInput;
     private Status status = Status.RUNNING;
     private Envelope inProcess;
     private long inProcessDone;
@@ -99,6 +101,15 @@ public final class Subtask {
         if (rt.checkpointConfig().enabled()) {
             this.barrierHandler = new CheckpointBarrierHandler(this, g);
         }
+    }
+
+    void setTwoInput(TwoInputProcessor p) {
+        this.twoInput = p;
+    }
+
+    /** The two inputs of a chain headed by a two-input operator, or null. */
+    public TwoInputProcessor twoInput() {
+        return twoInput;
     }
 
     void setSource(SourceReader s) {
@@ -212,6 +223,8 @@ public final class Subtask {
             Envelope env;
             if (source != null) {
                 env = source.pollNext(now);
+            } else if (twoInput != null) {
+                env = twoInput.poll(gate, now);
             } else {
                 env = gate.poll(now);
             }
@@ -285,6 +298,12 @@ public final class Subtask {
         int channel = env.channel.gateIndex();
         if (barrierHandler != null && !(el instanceof StreamElement.CheckpointBarrier)) {
             barrierHandler.elementProcessed(el, channel);
+        }
+        if (twoInput != null && twoInput.process(el, channel, now)) {
+            if (el instanceof StreamElement.Record) {
+                recordsProcessed++;
+            }
+            return; // a record, watermark or status of one of the two inputs; barriers and end of input go on
         }
         if (el instanceof StreamElement.Record r) {
             recordsProcessed++;

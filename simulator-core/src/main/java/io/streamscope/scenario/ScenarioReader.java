@@ -10,6 +10,7 @@ import io.streamscope.api.OutputTag;
 import io.streamscope.api.SingleOutputStreamOperator;
 import io.streamscope.api.StreamExecutionEnvironment;
 import io.streamscope.api.builtin.AggSpec;
+import io.streamscope.api.builtin.JoinRowFunction;
 import io.streamscope.api.builtin.SessionizeFunction;
 import io.streamscope.api.builtin.StatsAggregate;
 import io.streamscope.api.builtin.WindowRowFunction;
@@ -56,7 +57,8 @@ final class ScenarioReader {
             "startTimestamp", "step", "startAt", "value");
     static final List<String> WATERMARK_FIELDS = List.of("outOfOrderness", "timestampField", "idleness", "emit");
     static final List<String> OPERATOR_TYPES = List.of("source", "timestamps", "filter", "map", "window",
-            "sessionize", "sink");
+            "sessionize", "union", "intervalJoin", "sink");
+    static final List<String> BETWEEN_FIELDS = List.of("lower", "upper", "lowerExclusive", "upperExclusive");
 
     private static final List<String> COMMON = List.of("id", "type", "name", "parallelism", "maxParallelism", "cost",
             "chaining");
@@ -95,6 +97,14 @@ final class ScenarioReader {
         List<String> fields;
         OutputTag<Row> sideTag;
         List<String> sideFields;
+        /** A second side output (an interval join's late right elements). */
+        OutputTag<Row> sideTag2;
+        List<String> sideFields2;
+        /** For a union: the stream of all its inputs, and the inputs. */
+        DataStream<Row> union;
+        List<Op> unionOf;
+        /** The kind of value ("a string", "a number", "a boolean") of each field, where every row agrees. */
+        Map<String, String> kinds = Map.of();
 
         Op(String id, String type, String path) {
             this.id = id;
@@ -525,6 +535,12 @@ final class ScenarioReader {
                 out.addAll(List.of("input", "sideOutput", "keyBy"));
                 out.addAll(List.of("gap", "distinct", "lateOutput"));
                 break;
+            case "union": // no operator of its own in Flink: no parallelism, cost, chaining or key groups
+                return new ArrayList<>(List.of("id", "type", "name", "inputs"));
+            case "intervalJoin":
+                out.addAll(List.of("input", "sideOutput", "keyBy"));
+                out.addAll(List.of("other", "otherKeyBy", "between", "lateOutput", "otherLateOutput"));
+                break;
             default: // sink: collects, so it has no cost of its own to set and no key groups to size
                 out.removeAll(List.of("cost", "maxParallelism"));
                 out.addAll(EDGE);
@@ -549,7 +565,8 @@ final class ScenarioReader {
                     + (hint == null ? "" : " (did you mean " + Doc.quote(hint) + "?)") + "; expected one of "
                     + String.join(", ", OPERATOR_TYPES));
         }
-        if ((type.equals("window") || type.equals("sessionize")) && o.has("partitioning")) {
+        if ((type.equals("window") || type.equals("sessionize") || type.equals("intervalJoin"))
+                && o.has("partitioning")) {
             throw doc.error(Doc.child(path, "partitioning"), "a " + type + " operator reads a keyed stream, so its"
                     + " partitioning is always by key: remove \"partitioning\" and give \"keyBy\"");
         }
@@ -589,6 +606,9 @@ final class ScenarioReader {
 
         if (type.equals("source")) {
             readSource(o, op);
+        } else if (type.equals("union")) {
+            readUnion(o, op);
+            return op;
         } else {
             Input in = readInput(o, op);
             switch (type) {
@@ -606,6 +626,9 @@ final class ScenarioReader {
                     break;
                 case "sessionize":
                     readSessionize(o, op, in);
+                    break;
+                case "intervalJoin":
+                    readIntervalJoin(o, op, in);
                     break;
                 default:
                     readSink(o, op, in, chaining);
@@ -630,7 +653,7 @@ final class ScenarioReader {
 
     /** The stream an operator reads: its input's main or side output, partitioned as the operator says. */
     private record Input(DataStream<Row> stream, KeyedStream<Row, Object> keyed, String keyField,
-                         List<String> fields) {
+                         List<String> fields, Map<String, String> kinds) {
     }
 
     private Input readInput(ObjectNode o, Op op) throws ScenarioException {
@@ -642,6 +665,76 @@ final class ScenarioReader {
                     + " inputs (union, connect) are not modelled");
         }
         String inputId = doc.text(inNode, ip, "the id of an operator declared before this one");
+        Op from = resolve(inputId, ip, op);
+        DataStream<Row> stream = from.union != null ? from.union : from.stream;
+        List<String> fields = from.fields;
+        if (o.has("sideOutput")) {
+            String sp = Doc.child(path, "sideOutput");
+            String tag = doc.text(o.get("sideOutput"), sp, "the name of a side output of the input");
+            if (from.sideTag == null && from.sideTag2 == null) {
+                throw doc.error(sp, "operator " + Doc.quote(inputId) + " (" + article(from.type) + ") declares no"
+                        + " side outputs; window, sessionize and intervalJoin operators declare them with"
+                        + " \"lateOutput\"");
+            }
+            if (from.sideTag != null && from.sideTag.id().equals(tag)) {
+                stream = from.stream.getSideOutput(from.sideTag);
+                fields = from.sideFields;
+            } else if (from.sideTag2 != null && from.sideTag2.id().equals(tag)) {
+                stream = from.stream.getSideOutput(from.sideTag2);
+                fields = from.sideFields2;
+            } else {
+                List<String> declared = new ArrayList<>();
+                if (from.sideTag != null) {
+                    declared.add(from.sideTag.id());
+                }
+                if (from.sideTag2 != null) {
+                    declared.add(from.sideTag2.id());
+                }
+                throw doc.error(sp, "operator " + Doc.quote(inputId) + " has no side output " + Doc.quote(tag)
+                        + "; it declares: " + String.join(", ", declared));
+            }
+        }
+        boolean keyedType = op.type.equals("window") || op.type.equals("sessionize")
+                || op.type.equals("intervalJoin");
+        if (o.has("keyBy")) {
+            String kp = Doc.child(path, "keyBy");
+            if (o.has("partitioning")) {
+                throw doc.error(Doc.child(path, "partitioning"), "\"keyBy\" already partitions the stream (by hash of"
+                        + " the key); give either \"keyBy\" or \"partitioning\", not both");
+            }
+            String keyField = doc.text(o.get("keyBy"), kp, "the name of the field to key by");
+            checkField(fields, keyField, kp);
+            KeyedStream<Row, Object> keyed = stream.keyBy(new FieldKeySelector(keyField));
+            return new Input(keyed, keyed, keyField, fields, from.kinds);
+        }
+        if (keyedType) {
+            throw doc.error(path, "missing required field \"keyBy\": " + article(op.type) + " works per key; name the"
+                    + " field to key by, such as \"keyBy\": \"user\"");
+        }
+        if (o.has("partitioning")) {
+            String pp = Doc.child(path, "partitioning");
+            String p = doc.string(o.get("partitioning"), pp, "a partitioning");
+            if (!PARTITIONINGS.contains(p)) {
+                String extra = p.equals("hash") || p.equals("keyBy") ? " (hash partitioning is \"keyBy\": \"field\")"
+                        : "";
+                throw doc.error(pp, "expected one of " + String.join(", ", PARTITIONINGS) + extra + ", got "
+                        + Doc.quote(p));
+            }
+            for (Op m : from.unionOf != null ? from.unionOf : List.of(from)) {
+                if (p.equals("forward") && m.parallelism != op.parallelism) {
+                    throw doc.error(pp, "forward partitioning sends subtask i to subtask i, so both sides need the"
+                            + " same parallelism, but " + Doc.quote(m.id) + " has " + m.parallelism + " and "
+                            + Doc.quote(op.id) + " has " + op.parallelism + "; use rebalance, or make them equal");
+                }
+            }
+            stream = p.equals("forward") ? stream.forward() : p.equals("rebalance") ? stream.rebalance()
+                    : stream.broadcast();
+        }
+        return new Input(stream, null, null, fields, from.kinds);
+    }
+
+    /** The operator an "input", "inputs" or "other" names: declared before, not a sink, not the operator itself. */
+    private Op resolve(String inputId, String ip, Op op) throws ScenarioException {
         Op from = ops.get(inputId);
         if (from == null) {
             if (inputId.equals(op.id)) {
@@ -661,56 +754,152 @@ final class ScenarioReader {
         if (from.type.equals("sink")) {
             throw doc.error(ip, "operator " + Doc.quote(inputId) + " is a sink: it has no output to read");
         }
-        DataStream<Row> stream = from.stream;
-        List<String> fields = from.fields;
-        if (o.has("sideOutput")) {
-            String sp = Doc.child(path, "sideOutput");
-            String tag = doc.text(o.get("sideOutput"), sp, "the name of a side output of the input");
-            if (from.sideTag == null) {
-                throw doc.error(sp, "operator " + Doc.quote(inputId) + " (" + article(from.type) + ") declares no"
-                        + " side outputs; window and sessionize operators declare one with \"lateOutput\"");
-            }
-            if (!from.sideTag.id().equals(tag)) {
-                throw doc.error(sp, "operator " + Doc.quote(inputId) + " has no side output " + Doc.quote(tag)
-                        + "; it declares: " + from.sideTag.id());
-            }
-            stream = from.stream.getSideOutput(from.sideTag);
-            fields = from.sideFields;
+        return from;
+    }
+
+    /**
+     * A union: the main outputs of two or more operators as one stream (Flink's DataStream#union). It is no operator
+     * of its own: whatever reads it gets one inbound edge per input, partitioned as that reader says.
+     */
+    private void readUnion(ObjectNode o, Op op) throws ScenarioException {
+        String ip = Doc.child(op.path, "inputs");
+        ArrayNode a = doc.array(doc.required(o, op.path, "inputs", "an array of at least two operator ids"), ip,
+                "the operators whose outputs are merged");
+        if (a.size() < 2) {
+            throw doc.error(ip, "expected at least two operator ids to merge, got " + a.size());
         }
-        boolean keyedType = op.type.equals("window") || op.type.equals("sessionize");
-        if (o.has("keyBy")) {
-            String kp = Doc.child(path, "keyBy");
-            if (o.has("partitioning")) {
-                throw doc.error(Doc.child(path, "partitioning"), "\"keyBy\" already partitions the stream (by hash of"
-                        + " the key); give either \"keyBy\" or \"partitioning\", not both");
+        List<Op> members = new ArrayList<>();
+        for (int k = 0; k < a.size(); k++) {
+            String ep = Doc.index(ip, k);
+            String id = doc.text(a.get(k), ep, "the id of an operator declared before this one");
+            Op m = resolve(id, ep, op);
+            for (Op other : members) {
+                if (other.id.equals(id)) {
+                    throw doc.error(ep, "operator " + Doc.quote(id) + " is already an input of this union");
+                }
             }
-            String keyField = doc.text(o.get("keyBy"), kp, "the name of the field to key by");
-            checkField(fields, keyField, kp);
-            KeyedStream<Row, Object> keyed = stream.keyBy(new FieldKeySelector(keyField));
-            return new Input(keyed, keyed, keyField, fields);
-        }
-        if (keyedType) {
-            throw doc.error(path, "missing required field \"keyBy\": " + article(op.type) + " works per key; name the"
-                    + " field to key by, such as \"keyBy\": \"user\"");
-        }
-        if (o.has("partitioning")) {
-            String pp = Doc.child(path, "partitioning");
-            String p = doc.string(o.get("partitioning"), pp, "a partitioning");
-            if (!PARTITIONINGS.contains(p)) {
-                String extra = p.equals("hash") || p.equals("keyBy") ? " (hash partitioning is \"keyBy\": \"field\")"
-                        : "";
-                throw doc.error(pp, "expected one of " + String.join(", ", PARTITIONINGS) + extra + ", got "
-                        + Doc.quote(p));
+            if (!members.isEmpty() && members.get(0).fields != null && m.fields != null
+                    && !new java.util.HashSet<>(members.get(0).fields).equals(new java.util.HashSet<>(m.fields))) {
+                throw doc.error(ep, "a union merges streams of one type, but the rows of " + Doc.quote(id) + " have"
+                        + " the fields " + Doc.list(m.fields) + " and those of " + Doc.quote(members.get(0).id)
+                        + " have " + Doc.list(members.get(0).fields) + "; select the same fields with a map first");
             }
-            if (p.equals("forward") && from.parallelism != op.parallelism) {
-                throw doc.error(pp, "forward partitioning sends subtask i to subtask i, so both sides need the same"
-                        + " parallelism, but " + Doc.quote(from.id) + " has " + from.parallelism + " and "
-                        + Doc.quote(op.id) + " has " + op.parallelism + "; use rebalance, or make them equal");
-            }
-            stream = p.equals("forward") ? stream.forward() : p.equals("rebalance") ? stream.rebalance()
-                    : stream.broadcast();
+            members.add(m);
         }
-        return new Input(stream, null, null, fields);
+        List<DataStream<Row>> rest = new ArrayList<>();
+        for (int k = 1; k < members.size(); k++) {
+            Op m = members.get(k);
+            rest.add(m.union != null ? m.union : m.stream);
+        }
+        Op first = members.get(0);
+        DataStream<Row> head = first.union != null ? first.union : first.stream;
+        @SuppressWarnings("unchecked")
+        DataStream<Row>[] others = rest.toArray(new DataStream[0]);
+        op.union = call(op.path, () -> head.union(others));
+        op.unionOf = new ArrayList<>();
+        for (Op m : members) {
+            op.unionOf.addAll(m.unionOf != null ? m.unionOf : List.of(m));
+        }
+        op.fields = first.fields;
+        op.kinds = first.kinds;
+        op.parallelism = 0; // no subtasks of its own
+    }
+
+    /**
+     * An interval join of the keyed "input" (left) with the keyed "other" (right):
+     * {@code left.keyBy(k).intervalJoin(right.keyBy(k2)).between(lower, upper).process(JoinRowFunction)}. Each
+     * result row has the left fields, then the right ones (a right field whose name is taken is renamed to
+     * {@code other.field}, except a shared key field, kept once).
+     */
+    private void readIntervalJoin(ObjectNode o, Op op, Input left) throws ScenarioException {
+        String otherPath = Doc.child(op.path, "other");
+        String otherId = doc.text(doc.required(o, op.path, "other", "the id of the operator whose output is the"
+                + " join's right input"), otherPath, "an operator id");
+        Op right = resolve(otherId, otherPath, op);
+        String okp = Doc.child(op.path, "otherKeyBy");
+        String otherKey = o.has("otherKeyBy") ? doc.text(o.get("otherKeyBy"), okp, "a field name") : left.keyField();
+        checkField(right.fields, otherKey, o.has("otherKeyBy") ? okp : Doc.child(op.path, "keyBy"));
+        String leftKind = left.kinds().get(left.keyField());
+        String rightKind = right.kinds.get(otherKey);
+        if (leftKind != null && rightKind != null && !leftKind.equals(rightKind)) {
+            throw doc.error(o.has("otherKeyBy") ? okp : Doc.child(op.path, "keyBy"), "the join's keys do not match:"
+                    + " the left key " + Doc.quote(left.keyField()) + " holds " + leftKind + " but the right key "
+                    + Doc.quote(otherKey) + " of " + Doc.quote(otherId) + " holds " + rightKind + "; both inputs"
+                    + " must be keyed by values of the same type, or no key would ever meet its partner");
+        }
+        String bp = Doc.child(op.path, "between");
+        ObjectNode b = doc.object(doc.required(o, op.path, "between", "the interval, such as {\"lower\": \"0s\","
+                + " \"upper\": \"15min\"}"), bp, "the join's interval");
+        doc.onlyFields(b, bp, "the join's interval", BETWEEN_FIELDS);
+        long lower = doc.signedDuration(doc.required(b, bp, "lower", "a duration such as \"-5min\" or \"0s\""),
+                Doc.child(bp, "lower"));
+        long upper = doc.signedDuration(doc.required(b, bp, "upper", "a duration such as \"15min\""),
+                Doc.child(bp, "upper"));
+        if (lower > upper) {
+            throw doc.error(bp, "the lower bound (" + Durations.format(lower) + ") is above the upper bound ("
+                    + Durations.format(upper) + "); expected lower <= upper, as Flink's between requires"
+                    + " (lowerBound <= upperBound must be fulfilled)");
+        }
+        boolean lowerExclusive = b.has("lowerExclusive")
+                && doc.bool(b.get("lowerExclusive"), Doc.child(bp, "lowerExclusive"));
+        boolean upperExclusive = b.has("upperExclusive")
+                && doc.bool(b.get("upperExclusive"), Doc.child(bp, "upperExclusive"));
+        OutputTag<Row> leftLate = o.has("lateOutput")
+                ? new OutputTag<>(name(o.get("lateOutput"), Doc.child(op.path, "lateOutput"), "a side output name"))
+                : null;
+        OutputTag<Row> rightLate = null;
+        if (o.has("otherLateOutput")) {
+            String lp = Doc.child(op.path, "otherLateOutput");
+            rightLate = new OutputTag<>(name(o.get("otherLateOutput"), lp, "a side output name"));
+            if (leftLate != null && leftLate.id().equals(rightLate.id())) {
+                throw doc.error(lp, "the side output " + Doc.quote(rightLate.id()) + " is already the left input's"
+                        + " \"lateOutput\"; give each side its own name");
+            }
+        }
+        String shared = left.keyField().equals(otherKey) ? otherKey : null;
+        List<String> outFields = null;
+        Map<String, String> outKinds = new LinkedHashMap<>(left.kinds());
+        if (left.fields() != null && right.fields != null) {
+            outFields = new ArrayList<>(left.fields());
+            for (String f : right.fields) {
+                if (outFields.contains(f) || left.fields().contains(f)) {
+                    if (!f.equals(shared)) {
+                        outFields.add(otherId + "." + f);
+                    }
+                } else {
+                    outFields.add(f);
+                    if (right.kinds.containsKey(f)) {
+                        outKinds.put(f, right.kinds.get(f));
+                    }
+                }
+            }
+        }
+        op.fields = outFields;
+        op.kinds = outKinds;
+        op.sideTag = leftLate;
+        op.sideFields = left.fields();
+        op.sideTag2 = rightLate;
+        op.sideFields2 = right.fields;
+        DataStream<Row> rightStream = right.union != null ? right.union : right.stream;
+        OutputTag<Row> ll = leftLate;
+        OutputTag<Row> rl = rightLate;
+        op.stream = call(op.path, () -> {
+            var joined = left.keyed().intervalJoin(rightStream.keyBy(new FieldKeySelector(otherKey)))
+                    .between(Duration.ofMillis(lower), Duration.ofMillis(upper));
+            if (lowerExclusive) {
+                joined.lowerBoundExclusive();
+            }
+            if (upperExclusive) {
+                joined.upperBoundExclusive();
+            }
+            if (ll != null) {
+                joined.sideOutputLeftLateData(ll);
+            }
+            if (rl != null) {
+                joined.sideOutputRightLateData(rl);
+            }
+            return joined.process(new JoinRowFunction(shared, otherId), op.id);
+        });
     }
 
     private void readSource(ObjectNode o, Op op) throws ScenarioException {
@@ -737,7 +926,36 @@ final class ScenarioReader {
                 + " with outOfOrderness, timestampField, idleness, emit"), Doc.child(op.path, "watermarks"),
                 topic.fields());
         op.fields = topic.fields();
+        op.kinds = kindsOf(topic.log());
         op.stream = call(op.path, () -> env.<Row>fromSource(topic.log(), strategy, op.id));
+    }
+
+    /** The kind of value of each field that every record of the topic agrees on (none for a generated topic). */
+    private static Map<String, String> kindsOf(PartitionedLog log) {
+        Map<String, String> kinds = new LinkedHashMap<>();
+        java.util.Set<String> mixed = new java.util.HashSet<>();
+        for (int p = 0; p < log.numPartitions(); p++) {
+            if (log.partition(p).isGenerated()) {
+                return Map.of();
+            }
+            for (io.streamscope.connectors.LogRecord r : log.partition(p).records()) {
+                if (!(r.value() instanceof Row row)) {
+                    continue;
+                }
+                for (String f : row.fieldNames()) {
+                    Object v = row.get(f);
+                    String k = v instanceof String ? "a string" : v instanceof Number ? "a number"
+                            : v instanceof Boolean ? "a boolean" : null;
+                    String before = kinds.putIfAbsent(f, k);
+                    if (k == null || (before != null && !before.equals(k))) {
+                        mixed.add(f);
+                    }
+                }
+            }
+        }
+        kinds.keySet().removeAll(mixed);
+        kinds.values().removeIf(java.util.Objects::isNull);
+        return kinds;
     }
 
     private WatermarkStrategy readWatermarks(JsonNode n, String path, List<String> fields) throws ScenarioException {
@@ -782,6 +1000,7 @@ final class ScenarioReader {
                 + " with outOfOrderness, timestampField, idleness, emit"), Doc.child(op.path, "watermarks"),
                 in.fields());
         op.fields = in.fields();
+        op.kinds = in.kinds();
         op.stream = call(op.path, () -> in.stream().assignTimestampsAndWatermarks(strategy, op.id));
     }
 
@@ -804,6 +1023,7 @@ final class ScenarioReader {
                     + Doc.describe(o.get("value")));
         }
         op.fields = in.fields();
+        op.kinds = in.kinds();
         FieldFilter fn = new FieldFilter(field, cmp, value);
         op.stream = call(op.path, () -> in.stream().filter(fn, op.id));
     }
@@ -841,6 +1061,12 @@ final class ScenarioReader {
         }
         FieldMap fn = new FieldMap(select, set);
         op.fields = fn.outputFields(in.fields());
+        Map<String, String> kinds = new LinkedHashMap<>(in.kinds());
+        if (select != null) {
+            kinds.keySet().retainAll(select);
+        }
+        kinds.keySet().removeAll(set.keySet());
+        op.kinds = kinds;
         op.stream = call(op.path, () -> in.stream().map(fn, op.id));
     }
 

@@ -15,6 +15,9 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = TraceEvent.WatermarkGenerated.class, name = "WatermarkGenerated"),
         @JsonSubTypes.Type(value = TraceEvent.WatermarkAdvanced.class, name = "WatermarkAdvanced"),
         @JsonSubTypes.Type(value = TraceEvent.WatermarkStatusChanged.class, name = "WatermarkStatusChanged"),
+        @JsonSubTypes.Type(value = TraceEvent.InputWatermarkAdvanced.class, name = "InputWatermarkAdvanced"),
+        @JsonSubTypes.Type(value = TraceEvent.JoinMatched.class, name = "JoinMatched"),
+        @JsonSubTypes.Type(value = TraceEvent.JoinStateCleared.class, name = "JoinStateCleared"),
         @JsonSubTypes.Type(value = TraceEvent.TimerRegistered.class, name = "TimerRegistered"),
         @JsonSubTypes.Type(value = TraceEvent.TimerFired.class, name = "TimerFired"),
         @JsonSubTypes.Type(value = TraceEvent.WindowFired.class, name = "WindowFired"),
@@ -87,6 +90,31 @@ public sealed interface TraceEvent {
     /** An input (a split, a channel, or the subtask's output) became idle or active again. */
     record WatermarkStatusChanged(long seq, long time, String subtask, long cause, String input, boolean idle)
             implements TraceEvent {
+    }
+
+    /**
+     * One input of a two-input operator advanced its watermark (the minimum over that input's channels; Flink's
+     * processWatermark1 or 2). {@code input} counts from 1; {@code stream} names the operators feeding it. The
+     * operator's own watermark, the minimum over both inputs, follows as a WatermarkAdvanced when it moves.
+     */
+    record InputWatermarkAdvanced(long seq, long time, String subtask, long cause, int input, String stream,
+                                  long watermark) implements TraceEvent {
+    }
+
+    /**
+     * An interval join matched a pair at once, when the second of the two arrived: the left and right elements with
+     * their timestamps, and the pair's timestamp (the larger one).
+     */
+    record JoinMatched(long seq, long time, String subtask, long cause, String operator, String key, String left,
+                       long leftTimestamp, String right, long rightTimestamp, long timestamp) implements TraceEvent {
+    }
+
+    /**
+     * An interval join's cleanup timer fired: the buffered elements of one side ("left" or "right") at one
+     * timestamp were dropped from its state, because no element of the other side can match them any more.
+     */
+    record JoinStateCleared(long seq, long time, String subtask, long cause, String operator, String key,
+                            String side, long timestamp, int elements) implements TraceEvent {
     }
 
     /** An operator registered a timer for a key. */

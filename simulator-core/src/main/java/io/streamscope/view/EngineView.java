@@ -56,18 +56,31 @@ public record EngineView(long time, long step, long traceSize, boolean finished,
      * then one more per restart), the checkpoint whose barriers it aligns (-1: none) with the data queued behind
      * the blocked channels, until when a synchronous snapshot part blocks it (-1: it does not), whether its
      * input ended and it waits for a final checkpoint, and with the RocksDB backend the live SST files of its keyed
-     * operators ("operator#id: sst-3 (1200 bytes, 5 key groups, in checkpoint storage)").
+     * operators ("operator#id: sst-3 (1200 bytes, 5 key groups, in checkpoint storage)"); for a chain headed by a
+     * two-input operator, each input's watermark (the subtask's watermark is their minimum), else empty.
      */
     public record SubtaskView(String id, String task, int index, String slot, String status, boolean backpressured,
                               String backpressuredOn, String inProcess, long inProcessDone, long watermark,
                               long recordsProcessed, List<InputView> inputs, List<SplitView> splits,
                               List<StateView> state, List<TimerView> timers, int attempt, long aligningCheckpoint,
                               List<AlignmentBufferView> alignmentBuffers, long snapshotBusyUntil,
-                              boolean awaitingFinalCheckpoint, List<String> sstFiles) {
+                              boolean awaitingFinalCheckpoint, List<String> sstFiles,
+                              List<InputWatermarkView> inputWatermarks) {
     }
 
-    /** The watermark and status the subtask's valve holds for one input channel. */
-    public record InputView(String channel, long watermark, boolean idle, boolean aligned) {
+    /**
+     * The watermark and status the subtask's valve holds for one input channel, and the input it feeds (1, or 2 for
+     * the second input of a two-input operator).
+     */
+    public record InputView(String channel, long watermark, boolean idle, boolean aligned, int input) {
+    }
+
+    /**
+     * One input of a two-input operator: its number (1 or 2), the operators feeding it, the watermark its valve
+     * forwarded last, whether it is idle, and whether it is the one holding the subtask's watermark back (the
+     * lower of two active inputs).
+     */
+    public record InputWatermarkView(int input, String stream, long watermark, boolean idle, boolean holdingBack) {
     }
 
     /**

@@ -13,6 +13,7 @@ import io.streamscope.runtime.SourceReader;
 import io.streamscope.runtime.StreamElement;
 import io.streamscope.runtime.StreamOperator;
 import io.streamscope.runtime.Subtask;
+import io.streamscope.runtime.TwoInputProcessor;
 import io.streamscope.time.InternalTimerService;
 import io.streamscope.time.StatusWatermarkValve;
 import java.util.ArrayList;
@@ -106,10 +107,26 @@ public final class EngineViews {
     private static EngineView.SubtaskView subtask(Subtask s, ExecutionPlan plan, long now) {
         List<EngineView.InputView> inputs = new ArrayList<>();
         StatusWatermarkValve valve = s.valve();
+        TwoInputProcessor two = s.twoInput();
         List<Channel> in = s.inputChannels();
         for (int i = 0; i < in.size(); i++) {
-            inputs.add(new EngineView.InputView(in.get(i).id(), valve.channelWatermark(i), valve.channelIdle(i),
-                    valve.channelAligned(i)));
+            if (two != null) {
+                inputs.add(new EngineView.InputView(in.get(i).id(), two.channelWatermark(i), two.channelIdle(i),
+                        two.channelAligned(i), two.inputOf(i) + 1));
+            } else {
+                inputs.add(new EngineView.InputView(in.get(i).id(), valve.channelWatermark(i), valve.channelIdle(i),
+                        valve.channelAligned(i), 1));
+            }
+        }
+        List<EngineView.InputWatermarkView> inputWatermarks = new ArrayList<>();
+        if (two != null) {
+            for (int k = 0; k < 2; k++) {
+                int other = 1 - k;
+                boolean holding = !two.inputIdle(k) && !two.inputIdle(other)
+                        && two.inputWatermark(k) < two.inputWatermark(other);
+                inputWatermarks.add(new EngineView.InputWatermarkView(k + 1, two.stream(k), two.inputWatermark(k),
+                        two.inputIdle(k), holding));
+            }
         }
         List<EngineView.SplitView> splits = new ArrayList<>();
         SourceReader src = s.source();
@@ -152,7 +169,7 @@ public final class EngineViews {
                 s.status().name(), s.isBackpressured(), s.backpressuredOn(),
                 inProcess == null ? null : describeInProcess(inProcess), inProcess == null ? -1 : s.inProcessDone(),
                 s.currentInputWatermark(), s.recordsProcessed(), inputs, splits, state, timers, s.attempt(),
-                s.aligningCheckpoint(), alignment, busy, s.awaitingFinalCheckpoint(), sst);
+                s.aligningCheckpoint(), alignment, busy, s.awaitingFinalCheckpoint(), sst, inputWatermarks);
     }
 
     private static String describeInProcess(StreamElement e) {

@@ -124,6 +124,29 @@ class ExampleScenariosTest {
         assertThat(sim.now()).isEqualTo(20_000);
     }
 
+    /*
+     * A union of the web and app orders into an interval join with payments, between(0, 15min), per-event
+     * watermarks (maxTimestamp - 1). o2 (10:02, app, 1s) meets its payment (10:03, 1.5s): emitted at 1.5s, with
+     * the larger timestamp 10:03. o1 (10:00, web, 0s) meets its payment (10:10, 3s) in [10:00, 10:15]: emitted at
+     * 3s, timestamp 10:10. o3's payment (10:25) is outside [10:05, 10:20]. By 7s both order sources have ended
+     * (final watermark MAX on both channels of the union), so the join's watermark is the payments' 10:24:59.999,
+     * and o4's payment at 10:18 is late: it goes to late-payments instead of meeting o4 (10:20).
+     */
+    @Test
+    void unionIntervalJoin() throws Exception {
+        Simulation sim = run("union-interval-join.json");
+        List<SinkTable.Row> paid = sim.sink("paid").rows();
+        assertThat(paid).extracting(r -> ((Row) r.value()).get("order_id") + "/" + ((Row) r.value()).get("method")
+                + "@" + r.timestamp() + " at " + r.time())
+                .containsExactly("o2/card@" + (36_000_000L + 3 * 60_000) + " at 1501",
+                        "o1/paypal@" + (36_000_000L + 10 * 60_000) + " at 3001");
+        assertThat(sim.sink("late-payments").values()).extracting(v -> ((Row) v).get("order_id"))
+                .containsExactly("o4");
+        assertThat(sim.trace()).filteredOn(e -> e instanceof TraceEvent.LateRecord)
+                .extracting(e -> ((TraceEvent.LateRecord) e).watermark())
+                .containsExactly(36_000_000L + 25 * 60_000 - 1);
+    }
+
     private static final long MIN = 60_000;
     private static final long TEN = 10 * 60 * MIN;
 

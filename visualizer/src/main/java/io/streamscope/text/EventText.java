@@ -37,6 +37,15 @@ public final class EventText {
             return "split " + g.split() + " generated watermark " + Times.watermark(g.watermark());
         } else if (e instanceof TraceEvent.WatermarkAdvanced a) {
             return "watermark advanced to " + Times.watermark(a.watermark());
+        } else if (e instanceof TraceEvent.InputWatermarkAdvanced a) {
+            return "input " + a.input() + " (" + a.stream() + ") watermark advanced to " + Times.watermark(a.watermark());
+        } else if (e instanceof TraceEvent.JoinMatched j) {
+            return op(e, j.operator()) + "joined key " + j.key() + ": " + j.left() + " (timestamp "
+                    + j.leftTimestamp() + ") with " + j.right() + " (timestamp " + j.rightTimestamp()
+                    + "), emitted with timestamp " + j.timestamp();
+        } else if (e instanceof TraceEvent.JoinStateCleared c) {
+            return op(e, c.operator()) + c.side() + " state of key " + c.key() + " at timestamp " + c.timestamp()
+                    + " cleared (" + c.elements() + (c.elements() == 1 ? " element)" : " elements)");
         } else if (e instanceof TraceEvent.WatermarkStatusChanged c) {
             return c.input() + " became " + (c.idle() ? "idle" : "active");
         } else if (e instanceof TraceEvent.TimerRegistered t) {
@@ -181,6 +190,10 @@ public final class EventText {
     private static String namespace(String ns) {
         if (ns == null || ns.isEmpty() || ns.equals("VoidNamespace")) {
             return "";
+        }
+        if (ns.startsWith("CLEANUP_")) {
+            // an interval join's cleanup timers: CLEANUP_LEFT or CLEANUP_RIGHT
+            return " (" + ns.substring(8).toLowerCase() + " side cleanup)";
         }
         return " window " + ns;
     }

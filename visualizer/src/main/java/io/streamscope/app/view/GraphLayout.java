@@ -24,8 +24,13 @@ public final class GraphLayout {
     static final double TM_TITLE_H = 24;
     static final double ROW_GAP = 16;
 
-    /** A subtask node: its chain's operators, top left corner and size. */
-    public record Node(String id, List<String> operators, double x, double y, double w, double h) {
+    /**
+     * A subtask node: its chain's operators, top left corner and size, and whether its chain starts with a
+     * two-input operator (then it has a row per input under the operators, and its inbound channels arrive in two
+     * groups: input 1 above, input 2 below).
+     */
+    public record Node(String id, List<String> operators, double x, double y, double w, double h,
+                       boolean twoInput) {
         boolean contains(double px, double py) {
             return px >= x && px <= x + w && py >= y && py <= y + h;
         }
@@ -35,8 +40,12 @@ public final class GraphLayout {
     public record Box(String label, double x, double y, double w, double h) {
     }
 
-    /** A channel drawn as a cubic curve from the sender's right side to the receiver's left side. */
-    public record Edge(String channel, String from, String to, double x1, double y1, double x2, double y2) {
+    /**
+     * A channel drawn as a cubic curve from the sender's right side to the receiver's left side; {@code input} is
+     * the receiver's input it feeds (1, or 2 for the second input of a two-input operator).
+     */
+    public record Edge(String channel, String from, String to, double x1, double y1, double x2, double y2,
+                       int input) {
         /** The point at parameter u (0 at the sender, 1 at the receiver). */
         double[] at(double u) {
             double dx = Math.max(40, (x2 - x1) * 0.5);
@@ -117,10 +126,14 @@ public final class GraphLayout {
     private void build(EngineView view) {
         Map<String, EngineView.SubtaskView> byId = new HashMap<>();
         List<String> chains = new ArrayList<>();
+        java.util.Set<String> twoInput = new java.util.HashSet<>();
         for (EngineView.SubtaskView s : view.subtasks()) {
             byId.put(s.id(), s);
             if (!chains.contains(s.task())) {
                 chains.add(s.task());
+            }
+            if (!s.inputWatermarks().isEmpty()) {
+                twoInput.add(s.task());
             }
         }
         Map<String, Integer> depth = chainDepths(view, byId, chains);
@@ -140,7 +153,7 @@ public final class GraphLayout {
         }
         double nodeH = 0;
         for (String c : chains) {
-            nodeH = Math.max(nodeH, nodeHeight(operators(c).size()));
+            nodeH = Math.max(nodeH, nodeHeight(rows(c, twoInput)));
         }
         double bandH = maxStack * nodeH + (maxStack - 1) * ROW_GAP + 2 * ROW_GAP;
         for (int i = 0; i <= maxStack; i++) {
@@ -161,8 +174,9 @@ public final class GraphLayout {
                     }
                     double x = MARGIN + 8 + SLOT_LABEL_W + depth.get(s.task()) * COL_W;
                     List<String> ops = operators(s.task());
+                    boolean two = twoInput.contains(s.task());
                     nodes.put(id, new Node(id, ops, x, y + stackY[stack.get(s.task())], NODE_W,
-                            nodeHeight(ops.size())));
+                            nodeHeight(rows(s.task(), twoInput)), two));
                 }
                 y += h + 8;
             }
@@ -175,11 +189,18 @@ public final class GraphLayout {
     }
 
     private void placeEdges(EngineView view) {
+        Map<String, Integer> inputOf = new HashMap<>();
+        for (EngineView.SubtaskView s : view.subtasks()) {
+            for (EngineView.InputView i : s.inputs()) {
+                inputOf.put(i.channel(), i.input());
+            }
+        }
         Map<String, List<EngineView.ChannelView>> outs = new LinkedHashMap<>();
+        // per receiver and input: a two-input node takes input 1 on the upper half of its side, input 2 below
         Map<String, List<EngineView.ChannelView>> ins = new LinkedHashMap<>();
         for (EngineView.ChannelView c : view.channels()) {
             outs.computeIfAbsent(c.from(), k -> new ArrayList<>()).add(c);
-            ins.computeIfAbsent(c.to(), k -> new ArrayList<>()).add(c);
+            ins.computeIfAbsent(c.to() + "#" + inputOf.getOrDefault(c.id(), 1), k -> new ArrayList<>()).add(c);
         }
         // receivers ordered top to bottom on the sender's side (and senders on the receiver's) keep lines apart
         for (List<EngineView.ChannelView> list : outs.values()) {
@@ -194,11 +215,12 @@ public final class GraphLayout {
             if (from == null || to == null) {
                 continue;
             }
+            int input = inputOf.getOrDefault(c.id(), 1);
             List<EngineView.ChannelView> o = outs.get(c.from());
-            List<EngineView.ChannelView> i = ins.get(c.to());
+            List<EngineView.ChannelView> i = ins.get(c.to() + "#" + input);
             double y1 = port(from, o.indexOf(c), o.size());
-            double y2 = port(to, i.indexOf(c), i.size());
-            edges.add(new Edge(c.id(), c.from(), c.to(), from.x() + from.w(), y1, to.x(), y2));
+            double y2 = to.twoInput() ? inputPort(to, input, i.indexOf(c), i.size()) : port(to, i.indexOf(c), i.size());
+            edges.add(new Edge(c.id(), c.from(), c.to(), from.x() + from.w(), y1, to.x(), y2, input));
         }
     }
 
@@ -214,6 +236,18 @@ public final class GraphLayout {
         double top = n.y() + 8;
         double span = n.h() - 16;
         return top + span * index / (count - 1);
+    }
+
+    /** A channel's end on a two-input node: spread over the upper (input 1) or lower (input 2) half of its side. */
+    static double inputPort(Node n, int input, int index, int count) {
+        double top = n.y() + HEADER_H;
+        double half = (n.h() - HEADER_H - FOOTER_H) / 2;
+        return top + (input - 1) * half + half * (index + 1) / (count + 1);
+    }
+
+    /** Rows of a chain's node: one per operator, and two more (one per input) under a two-input operator. */
+    private static int rows(String task, java.util.Set<String> twoInput) {
+        return operators(task).size() + (twoInput.contains(task) ? 2 : 0);
     }
 
     /** Depth of each chain: 0 for sources, else one more than the deepest chain feeding it. */

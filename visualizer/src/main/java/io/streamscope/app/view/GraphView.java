@@ -290,6 +290,9 @@ public final class GraphView extends Pane {
             g.fillText(Fonts.fit(op, 27), n.x() + 20, y + GraphLayout.OP_H / 2);
             y += GraphLayout.OP_H;
         }
+        if (n.twoInput() && s != null) {
+            drawInputs(g, n, s, y);
+        }
         double fy = n.y() + n.h() - GraphLayout.FOOTER_H;
         g.setFont(Fonts.SMALL);
         if (s != null && s.aligningCheckpoint() >= 0) {
@@ -319,6 +322,32 @@ public final class GraphView extends Pane {
                 st += " · attempt " + s.attempt();
             }
             g.fillText(st, n.x() + 9, fy + GraphLayout.FOOTER_H / 2);
+        }
+    }
+
+    /**
+     * A two-input node's inputs: a row each with its number, the operators feeding it and its watermark; the input
+     * holding the node's watermark back (the lower of two active ones) in red, an idle one marked idle. A numbered
+     * badge on the left side marks where each input's channels arrive.
+     */
+    private void drawInputs(GraphicsContext g, GraphLayout.Node n, EngineView.SubtaskView s, double y) {
+        for (EngineView.InputWatermarkView in : s.inputWatermarks()) {
+            Color c = in.holdingBack() ? BACKPRESSURE : in.idle() ? MUTED : WATERMARK;
+            g.setFont(Fonts.SMALL);
+            g.setFill(c);
+            // "min": this input's watermark is the node's, and the other input is ahead
+            String text = "in " + in.input() + " " + in.stream() + ": wm " + TimeText.of(in.watermark())
+                    + (in.idle() ? " idle" : in.holdingBack() ? " min" : "");
+            g.fillText(Fonts.fit(text, 36), n.x() + 9, y + GraphLayout.OP_H / 2);
+            y += GraphLayout.OP_H;
+            double py = GraphLayout.inputPort(n, in.input(), 0, 1);
+            g.setFill(c);
+            g.fillOval(n.x() - 7, py - 7, 14, 14);
+            g.setFill(Color.WHITE);
+            g.setFont(Fonts.SMALL_BOLD);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(Integer.toString(in.input()), n.x(), py);
+            g.setTextAlign(TextAlignment.LEFT);
         }
     }
 

@@ -92,6 +92,12 @@ public final class InspectorPane extends ScrollPane {
         sb.append("task (chain): ").append(s.task()).append('\n');
         sb.append("slot: ").append(s.slot()).append(" · status: ").append(s.status().toLowerCase())
                 .append(" · input watermark: ").append(TimeText.of(s.watermark())).append('\n');
+        // a two-input operator: each input's watermark, and the one holding the subtask's back
+        for (EngineView.InputWatermarkView iw : s.inputWatermarks()) {
+            sb.append("input ").append(iw.input()).append(" (").append(iw.stream()).append("): watermark ")
+                    .append(TimeText.of(iw.watermark())).append(iw.idle() ? " · idle" : "")
+                    .append(iw.holdingBack() ? " · holds the subtask's watermark back" : "").append('\n');
+        }
         if (s.inProcess() != null) {
             sb.append("processing: ").append(TimeText.readableSentence(s.inProcess())).append(" until ").append(s.inProcessDone()).append(" ms\n");
         }

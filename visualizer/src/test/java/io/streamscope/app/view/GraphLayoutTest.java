@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 /** Channels meet a node at ports spread over its height, so the piles of neighbouring channels stay apart. */
 class GraphLayoutTest {
     private static final GraphLayout.Node NODE = new GraphLayout.Node("w[0]", List.of("w"), 100, 50,
-            GraphLayout.NODE_W, GraphLayout.nodeHeight(1));
+            GraphLayout.NODE_W, GraphLayout.nodeHeight(1), false);
 
     @Test
     void oneChannelMeetsTheMiddleOfTheOperators() {
