@@ -26,6 +26,8 @@ public final class SourceReader {
     private final PartitionedLog log;
     private final WatermarkStrategy strategy;
     private final int[] partitions;
+    /** The splits' names as the trace shows them, made once rather than for every record read. */
+    private final String[] splitNames;
     private final long[] nextOffset;
     private final LogRecord[] peeked;
     private final List<WatermarkGenerator<Object>> generators = new ArrayList<>();
@@ -47,6 +49,10 @@ public final class SourceReader {
         this.strategy = strategy;
         this.partitions = assigned.stream().mapToInt(Integer::intValue).toArray();
         this.nextOffset = new long[partitions.length];
+        this.splitNames = new String[partitions.length];
+        for (int i = 0; i < partitions.length; i++) {
+            splitNames[i] = log.topic() + "-" + partitions[i];
+        }
         this.peeked = new LogRecord[partitions.length];
         this.idleness = new IdlenessTimer[partitions.length];
         this.splitIdleNow = new boolean[partitions.length];
@@ -178,7 +184,7 @@ public final class SourceReader {
 
     private WatermarkOutput splitOutput(int i, long now) {
         WatermarkOutput inner = multiplexer.splitOutput(i);
-        String split = log.topic() + "-" + partitions[i];
+        String split = splitNames[i];
         return new WatermarkOutput() {
             @Override
             public void emitWatermark(long watermark) {
