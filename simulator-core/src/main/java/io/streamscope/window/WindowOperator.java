@@ -139,8 +139,11 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
                 keyWindows.put(actual, slot);
             }
             triggerWindowHeld = i >= 0;
-            addToWindow(key, record, actual, slot);
-            triggerWindowHeld = false;
+            try {
+                addToWindow(key, record, actual, slot);
+            } finally {
+                triggerWindowHeld = false;
+            }
         }
         return isSkippedElement;
     }
