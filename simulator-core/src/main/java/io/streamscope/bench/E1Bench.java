@@ -67,8 +67,9 @@ public final class E1Bench {
             of parallelism 4 with 2-minute bounded-out-of-orderness watermarks; keyBy(user) into a
             5-minute/1-minute sliding window counting events and distinct pages, and keyBy(user) into a
             30-minute-gap sessionizer; both with parallelism 4, into collecting sinks.
-            The job runs once to warm up the JVM, then with trace recording off and on, and the
-            wall-clock throughput of each is printed. Figures only: this is not a test.
+            The job first runs to warm up the JVM (runs of 500000 records, at most 8, until the JIT
+            compiler is nearly idle), then with trace recording off and on, and the wall-clock
+            throughput of each is printed. Figures only: this is not a test.
 
             With --vs-flink the same job runs at parallelism 1 everywhere, over the same generated
             records, on the engine (trace off) and on Apache Flink 2.3.0's embedded MiniCluster, in one

@@ -72,8 +72,15 @@ public final class Row implements java.io.Serializable {
     }
 
     private int indexOf(String name) {
+        // field names are mostly interned literals, and the name asked for is usually not the first field: a pass
+        // comparing references only avoids comparing the characters of every field ahead of it
         for (int i = 0; i < names.length; i++) {
-            if (names[i] == name || names[i].equals(name)) {
+            if (names[i] == name) {
+                return i;
+            }
+        }
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(name)) {
                 return i;
             }
         }

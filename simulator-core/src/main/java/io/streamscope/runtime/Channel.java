@@ -24,6 +24,8 @@ public final class Channel {
     private long lastArrival;
     private boolean arrivalScheduled;
     private long nextSeq;
+    /** {@link #arrive} as a kernel action, made once: one is scheduled for nearly every batch on the wire. */
+    private final io.streamscope.sim.EngineAction arriveAction = this::arrive;
 
     Channel(String id, Subtask sender, Subtask receiver, int gateIndex, JobRuntime rt) {
         this.id = id;
@@ -84,7 +86,7 @@ public final class Channel {
             wire.add(env);
             if (!arrivalScheduled) {
                 arrivalScheduled = true;
-                rt.kernel().schedule(env.arrival, this, this::arrive);
+                rt.kernel().schedule(env.arrival, this, arriveAction);
             }
         }
         if (wasFull && !isOutputFull()) {
@@ -106,7 +108,7 @@ public final class Channel {
         }
         if (!wire.isEmpty()) {
             arrivalScheduled = true;
-            rt.kernel().schedule(wire.peek().arrival, this, this::arrive);
+            rt.kernel().schedule(wire.peek().arrival, this, arriveAction);
         }
         if (!had && !inputBuffer.isEmpty()) {
             receiver.gate().notifyAvailable(this, now);

@@ -29,7 +29,12 @@ final class KeyedProcessOperator implements StreamOperator, InternalTimerService
     private KeySelector<Object, Object> keySelector;
     private HeapKeyedStateBackend backend;
     private InternalTimerService timers;
-    private Long currentTimestamp;
+    /**
+     * The timestamp the context reports, kept unboxed: boxed once per record it was garbage for every record, and
+     * boxed only when asked for, the box usually disappears where the function unboxes it right away.
+     */
+    private boolean hasCurrentTimestamp;
+    private long currentTimestamp;
     private boolean hasOutputTimestamp;
     private long outputTimestamp;
     private KeyedProcessFunction.TimeDomain domain;
@@ -124,7 +129,7 @@ final class KeyedProcessOperator implements StreamOperator, InternalTimerService
     private final KeyedProcessFunction.OnTimerContext<Object> context = new KeyedProcessFunction.OnTimerContext<>() {
         @Override
         public Long timestamp() {
-            return currentTimestamp;
+            return hasCurrentTimestamp ? currentTimestamp : null;
         }
 
         @Override
@@ -155,7 +160,8 @@ final class KeyedProcessOperator implements StreamOperator, InternalTimerService
     @Override
     public void processElement(StreamElement.Record r) throws Exception {
         backend.setCurrentKey(keySelector.getKey(r.value()));
-        currentTimestamp = r.hasTimestamp() ? r.timestamp() : null;
+        hasCurrentTimestamp = r.hasTimestamp();
+        currentTimestamp = r.timestamp();
         hasOutputTimestamp = r.hasTimestamp();
         outputTimestamp = r.timestamp();
         domain = null;
@@ -183,6 +189,7 @@ final class KeyedProcessOperator implements StreamOperator, InternalTimerService
         domain = d;
         boolean eventTime = d == KeyedProcessFunction.TimeDomain.EVENT_TIME;
         // Flink's OnTimerContext.timestamp() is the timer's timestamp for event- and processing-time timers
+        hasCurrentTimestamp = true;
         currentTimestamp = timer.timestamp();
         hasOutputTimestamp = eventTime;
         outputTimestamp = timer.timestamp();

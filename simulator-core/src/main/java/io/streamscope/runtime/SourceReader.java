@@ -26,6 +26,8 @@ public final class SourceReader {
     private final PartitionedLog log;
     private final WatermarkStrategy strategy;
     private final int[] partitions;
+    /** The splits' names as the trace shows them, made once rather than for every record read. */
+    private final String[] splitNames;
     private final long[] nextOffset;
     private final LogRecord[] peeked;
     private final List<WatermarkGenerator<Object>> generators = new ArrayList<>();
@@ -39,6 +41,29 @@ public final class SourceReader {
     private int roundRobin;
     /** Stop-with-savepoint: after the savepoint's barrier the source reads nothing more. */
     private boolean stopped;
+    /**
+     * The subtask's output for the multiplexer, which is updated after every record read: one object serves every
+     * call, reporting the time of the call in progress (the kernel's current time, which no nested call changes).
+     */
+    private long subtaskOutputNow;
+    private final StatusWatermarkValve.Output subtaskOutput = new StatusWatermarkValve.Output() {
+        @Override
+        public void emitWatermark(long watermark) {
+            subtask.advanceInputWatermark(watermark, subtaskOutputNow);
+            output.emitWatermark(watermark);
+        }
+
+        @Override
+        public void emitWatermarkStatus(boolean idle) {
+            long now = subtaskOutputNow;
+            if (context.tracer().on()) {
+                long cause = context.tracer().cause();
+                context.tracer().emit(s -> new TraceEvent.WatermarkStatusChanged(s, now, subtask.id(), cause,
+                        "output", idle));
+            }
+            output.emitWatermarkStatus(idle);
+        }
+    };
 
     SourceReader(Subtask subtask, PartitionedLog log, WatermarkStrategy strategy, List<Integer> assigned,
                  Output output, OperatorContext context) {
@@ -47,6 +72,10 @@ public final class SourceReader {
         this.strategy = strategy;
         this.partitions = assigned.stream().mapToInt(Integer::intValue).toArray();
         this.nextOffset = new long[partitions.length];
+        this.splitNames = new String[partitions.length];
+        for (int i = 0; i < partitions.length; i++) {
+            splitNames[i] = log.topic() + "-" + partitions[i];
+        }
         this.peeked = new LogRecord[partitions.length];
         this.idleness = new IdlenessTimer[partitions.length];
         this.splitIdleNow = new boolean[partitions.length];
@@ -178,7 +207,7 @@ public final class SourceReader {
 
     private WatermarkOutput splitOutput(int i, long now) {
         WatermarkOutput inner = multiplexer.splitOutput(i);
-        String split = log.topic() + "-" + partitions[i];
+        String split = splitNames[i];
         return new WatermarkOutput() {
             @Override
             public void emitWatermark(long watermark) {
@@ -216,24 +245,10 @@ public final class SourceReader {
         };
     }
 
+    /** The subtask's output as the multiplexer sees it at {@code now}: see {@link #subtaskOutput}. */
     private StatusWatermarkValve.Output subtaskOutput(long now) {
-        return new StatusWatermarkValve.Output() {
-            @Override
-            public void emitWatermark(long watermark) {
-                subtask.advanceInputWatermark(watermark, now);
-                output.emitWatermark(watermark);
-            }
-
-            @Override
-            public void emitWatermarkStatus(boolean idle) {
-                if (context.tracer().on()) {
-                    long cause = context.tracer().cause();
-                    context.tracer().emit(s -> new TraceEvent.WatermarkStatusChanged(s, now, subtask.id(), cause,
-                            "output", idle));
-                }
-                output.emitWatermarkStatus(idle);
-            }
-        };
+        subtaskOutputNow = now;
+        return subtaskOutput;
     }
 
     private void endOfInput(long now) throws Exception {

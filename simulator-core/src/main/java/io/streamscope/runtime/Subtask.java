@@ -49,6 +49,8 @@ public final class Subtask {
     private Envelope inProcess;
     private long inProcessDone;
     private long scheduledWake = Long.MAX_VALUE;
+    /** {@link #wake} as a kernel action, made once: the subtask asks for a wake-up very often. */
+    private final io.streamscope.sim.EngineAction wakeAction = this::wake;
     private Channel backpressuredOn;
     private long recordCostMillis;
     private long recordsProcessed;
@@ -156,7 +158,7 @@ public final class Subtask {
         long t = Math.max(time, rt.kernel().now());
         if (t < scheduledWake) {
             scheduledWake = t;
-            rt.kernel().schedule(t, this, this::wake);
+            rt.kernel().schedule(t, this, wakeAction);
         }
     }
 

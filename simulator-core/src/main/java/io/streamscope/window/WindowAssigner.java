@@ -11,6 +11,25 @@ public sealed interface WindowAssigner
 
     boolean isEventTime();
 
+    /**
+     * The windows of {@link #assignWindows} as bounds, in the same order, without making window objects: the start
+     * of the i-th in {@code bounds[2i]}, its end in {@code bounds[2i + 1]}. Returns how many; when {@code bounds}
+     * is too short, nothing is written and the length needed is returned negated. The window operator looks a
+     * record's windows up among the key's windows by these bounds, so a sliding window's record (one per window it
+     * belongs to, every record) allocates a window object only for a window the key does not hold yet.
+     */
+    default int assignWindowBounds(long timestamp, long now, long[] bounds) {
+        List<TimeWindow> windows = assignWindows(timestamp, now);
+        if (bounds.length < 2 * windows.size()) {
+            return -2 * windows.size();
+        }
+        for (int i = 0; i < windows.size(); i++) {
+            bounds[2 * i] = windows.get(i).start();
+            bounds[2 * i + 1] = windows.get(i).end();
+        }
+        return windows.size();
+    }
+
     default boolean isMerging() {
         return false;
     }
@@ -72,6 +91,25 @@ public sealed interface WindowAssigner
                 windows.add(new TimeWindow(start, start + size));
             }
             return windows;
+        }
+
+        @Override
+        public int assignWindowBounds(long timestamp, long now, long[] bounds) {
+            long t = eventTime ? checkTimestamp(timestamp) : now;
+            long lastStart = TimeWindow.getWindowStartWithOffset(t, offset, slide);
+            int n = 0;
+            for (long start = lastStart; start > t - size; start -= slide) {
+                n++;
+            }
+            if (bounds.length < 2 * n) {
+                return -2 * n;
+            }
+            int i = 0;
+            for (long start = lastStart; start > t - size; start -= slide) {
+                bounds[i++] = start;
+                bounds[i++] = start + size;
+            }
+            return n;
         }
 
         @Override

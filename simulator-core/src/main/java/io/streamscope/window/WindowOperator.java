@@ -42,6 +42,14 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
     /** The slot whose event-time timers the trigger context may skip re-registering (see {@link Slot}). */
     private Slot memoSlot;
     private TimeWindow triggerWindow;
+    /**
+     * True while the window being processed is the key's own window object rather than one made for this record:
+     * a timer registered then gets a window object of its own, as it would have from the assigner, so that what a
+     * checkpoint serializes (where shared objects are written once) stays the same.
+     */
+    private boolean triggerWindowHeld;
+    /** Window bounds of the current record, see {@link WindowAssigner#assignWindowBounds}. */
+    private long[] bounds = new long[16];
     private final Trigger.Context triggerContext = new TriggerContextImpl();
     private long lateRecordsDropped;
 
@@ -84,18 +92,70 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         Object key = keySelector.getKey(record.value());
         currentKey = key;
         long now = ctx.now();
-        List<TimeWindow> windows = assigner.assignWindows(record.timestamp(), now);
-        boolean isSkippedElement = true;
-        WindowTable keyWindows = windowsOf(key);
-        for (TimeWindow window : windows) {
-            TimeWindow actual = window;
-            if (assigner.isMerging()) {
-                actual = addMergingWindow(keyWindows, window);
+        boolean isSkippedElement;
+        WindowTable keyWindows;
+        if (assigner.isMerging()) {
+            List<TimeWindow> windows = assigner.assignWindows(record.timestamp(), now);
+            keyWindows = windowsOf(key);
+            isSkippedElement = addToMergingWindows(key, record, windows, keyWindows);
+        } else {
+            int n = assigner.assignWindowBounds(record.timestamp(), now, bounds);
+            if (n < 0) {
+                bounds = new long[-n];
+                n = assigner.assignWindowBounds(record.timestamp(), now, bounds);
             }
+            keyWindows = windowsOf(key);
+            isSkippedElement = addToWindows(key, record, n, keyWindows);
+        }
+        if (isSkippedElement && isElementLate(record)) {
+            lateRecord(key, record);
+        }
+        if (keyWindows.isEmpty()) {
+            removeKey(key);
+        }
+    }
+
+    /**
+     * Adds a record to its {@code n} windows (sliding or tumbling) in {@link #bounds}: each is found among the key's
+     * windows by its bounds, and a window object is made only for a new one. True when every window was late.
+     */
+    private boolean addToWindows(Object key, StreamElement.Record record, int n, WindowTable keyWindows)
+            throws Exception {
+        boolean isSkippedElement = true;
+        for (int w = 0; w < n; w++) {
+            long start = bounds[2 * w];
+            long end = bounds[2 * w + 1];
+            int i = keyWindows.indexOf(start, end);
+            TimeWindow actual = i >= 0 ? keyWindows.windowAt(i) : new TimeWindow(start, end);
             if (isWindowLate(actual)) {
-                if (assigner.isMerging()) {
-                    keyWindows.remove(actual);
-                }
+                continue;
+            }
+            isSkippedElement = false;
+            Slot slot;
+            if (i >= 0) {
+                slot = keyWindows.slotAt(i);
+            } else {
+                slot = new Slot();
+                keyWindows.put(actual, slot);
+            }
+            triggerWindowHeld = i >= 0;
+            try {
+                addToWindow(key, record, actual, slot);
+            } finally {
+                triggerWindowHeld = false;
+            }
+        }
+        return isSkippedElement;
+    }
+
+    /** Adds a record to its session windows, merging them; true when every window was late. */
+    private boolean addToMergingWindows(Object key, StreamElement.Record record, List<TimeWindow> windows,
+                                        WindowTable keyWindows) throws Exception {
+        boolean isSkippedElement = true;
+        for (TimeWindow window : windows) {
+            TimeWindow actual = addMergingWindow(keyWindows, window);
+            if (isWindowLate(actual)) {
+                keyWindows.remove(actual);
                 continue;
             }
             isSkippedElement = false;
@@ -104,22 +164,22 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
                 slot = new Slot();
                 keyWindows.put(actual, slot);
             }
-            slot.acc = add(slot.acc, record.value());
-            triggerWindow = actual;
-            memoSlot = slot;
-            Trigger.Result result = trigger.onElement(record.timestamp(), actual, triggerContext);
-            if (result == Trigger.Result.FIRE) {
-                emitWindowContents(key, actual, slot.acc, "late");
-            }
-            registerCleanupTimer(key, actual);
-            memoSlot = null;
+            addToWindow(key, record, actual, slot);
         }
-        if (isSkippedElement && isElementLate(record)) {
-            lateRecord(key, record);
+        return isSkippedElement;
+    }
+
+    /** Adds a record to one window's contents, runs the trigger and registers the cleanup timer. */
+    private void addToWindow(Object key, StreamElement.Record record, TimeWindow actual, Slot slot) throws Exception {
+        slot.acc = add(slot.acc, record.value());
+        triggerWindow = actual;
+        memoSlot = slot;
+        Trigger.Result result = trigger.onElement(record.timestamp(), actual, triggerContext);
+        if (result == Trigger.Result.FIRE) {
+            emitWindowContents(key, actual, slot.acc, "late");
         }
-        if (keyWindows.isEmpty()) {
-            removeKey(key);
-        }
+        registerCleanupTimer(key, actual);
+        memoSlot = null;
     }
 
     private Object add(Object acc, Object value) {
@@ -238,7 +298,7 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
         if (memoSlot != null && memoSlot.knows(t)) {
             return;
         }
-        if (timers.registerEventTimeTimer(key, window, t) && ctx.tracer().on()) {
+        if (timers.registerEventTimeTimer(key, timerWindow(window), t) && ctx.tracer().on()) {
             traceTimerRegistered(key, window, t, "event-time");
         }
         if (memoSlot != null) {
@@ -247,9 +307,14 @@ public final class WindowOperator implements StreamOperator, InternalTimerServic
     }
 
     private void registerProcessingTimer(Object key, TimeWindow window, long t) {
-        if (timers.registerProcessingTimeTimer(key, window, t) && ctx.tracer().on()) {
+        if (timers.registerProcessingTimeTimer(key, timerWindow(window), t) && ctx.tracer().on()) {
             traceTimerRegistered(key, window, t, "processing-time");
         }
+    }
+
+    /** The window object a new timer keeps: see {@link #triggerWindowHeld}. */
+    private TimeWindow timerWindow(TimeWindow window) {
+        return triggerWindowHeld ? new TimeWindow(window.start(), window.end()) : window;
     }
 
     private void traceTimerRegistered(Object key, TimeWindow window, long t, String domain) {

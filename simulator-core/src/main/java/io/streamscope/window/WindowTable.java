@@ -15,7 +15,8 @@ final class WindowTable {
     private WindowOperator.Slot[] slots = new WindowOperator.Slot[4];
     private int size;
 
-    private int indexOf(long start, long end) {
+    /** The position of the window with these bounds, or -1. */
+    int indexOf(long start, long end) {
         for (int i = 0; i < size; i++) {
             if (starts[i] == start && ends[i] == end) {
                 return i;

@@ -112,6 +112,31 @@ class WindowAssignerTest {
     }
 
     @Test
+    void windowBoundsListTheAssignedWindowsInOrderWithoutMakingThem() {
+        // size 10, slide 4, t = 13: the last start at or before 13 is 12, then 8 and 4 (4 > 13 - 10); 0 is too early
+        WindowAssigner sliding = SlidingEventTimeWindows.of(Duration.ofMillis(10), Duration.ofMillis(4));
+        long[] bounds = new long[8];
+        java.util.Arrays.fill(bounds, -1);
+        assertThat(sliding.assignWindowBounds(13, 0, bounds)).isEqualTo(3);
+        assertThat(bounds).containsExactly(12, 22, 8, 18, 4, 14, -1, -1);
+        assertThat(sliding.assignWindows(13, 0)).containsExactly(new TimeWindow(12, 22), new TimeWindow(8, 18),
+                new TimeWindow(4, 14));
+        // too short: nothing written, the length needed comes back negated
+        long[] shortBounds = {-1, -1, -1, -1};
+        assertThat(sliding.assignWindowBounds(13, 0, shortBounds)).isEqualTo(-6);
+        assertThat(shortBounds).containsExactly(-1, -1, -1, -1);
+        // processing time: the clock, not the record's timestamp, as assignWindows does
+        WindowAssigner slidingProcessing = SlidingProcessingTimeWindows.of(Duration.ofMillis(2000),
+                Duration.ofMillis(1000));
+        assertThat(slidingProcessing.assignWindowBounds(0, 2500, bounds)).isEqualTo(2);
+        assertThat(java.util.Arrays.copyOf(bounds, 4)).containsExactly(2000, 4000, 1000, 3000);
+        // tumbling (the default method, from assignWindows)
+        WindowAssigner tumbling = TumblingEventTimeWindows.of(Duration.ofMillis(5));
+        assertThat(tumbling.assignWindowBounds(7, 0, bounds)).isEqualTo(1);
+        assertThat(java.util.Arrays.copyOf(bounds, 2)).containsExactly(5, 10);
+    }
+
+    @Test
     void processingTimeAssignersUseTheProcessingClock() {
         assertThat(TumblingProcessingTimeWindows.of(Duration.ofMillis(1000)).assignWindows(123_456, 2500))
                 .containsExactly(new TimeWindow(2000, 3000));

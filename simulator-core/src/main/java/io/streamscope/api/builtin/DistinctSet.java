@@ -30,7 +30,9 @@ final class DistinctSet implements Serializable {
             int mask = index.length - 1;
             for (int slot = spread(h) & mask; index[slot] != 0; slot = (slot + 1) & mask) {
                 int i = index[slot] - 1;
-                if (hashes[i] == h && (values[i] == v || values[i].equals(v))) {
+                // the same value object comes back again and again (a field's strings are shared): comparing the
+                // reference first finds it without reading the stored hash
+                if (values[i] == v || (hashes[i] == h && values[i].equals(v))) {
                     return;
                 }
             }
