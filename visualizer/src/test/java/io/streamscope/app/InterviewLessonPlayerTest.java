@@ -5,9 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.streamscope.lesson.CueMatcher;
 import io.streamscope.lesson.Lesson;
 import io.streamscope.lesson.LessonLoader;
-import io.streamscope.question.Question;
-import io.streamscope.question.QuestionBank;
 import io.streamscope.trace.TraceEvent;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -24,7 +24,7 @@ import org.testfx.util.WaitForAsyncUtils;
  * The reveal plays the question's lesson beside the answers: C1's lesson c1-watermarks runs by itself to its first
  * cue and pauses there with the narration; a missed concept's link (window-firing names cue 4) jumps it to that
  * cue; Continue shows cue 5, which happens in the same step, then plays on; Open in the main window takes the
- * lesson there at the cue shown. A question whose lesson is pending shows a note instead.
+ * lesson there at the cue shown. A lesson that is pending, or missing, shows a note instead of playing.
  */
 class InterviewLessonPlayerTest extends InterviewTestSupport {
     @Start
@@ -129,34 +129,44 @@ class InterviewLessonPlayerTest extends InterviewTestSupport {
     }
 
     @Test
-    void aQuestionWhoseLessonIsPendingShowsANote() throws Exception {
-        QuestionBank bank = QuestionBank.load(Path.of("..", "question-bank"));
-        Question pending = null;
-        for (Question q : bank.questions()) {
-            if (LessonLoader.load(Path.of("..", "lessons", q.lesson())).isPending()) {
-                pending = q;
-                break;
-            }
-        }
-        if (pending == null) {
-            return; // every question's lesson runs: nothing pending to show
-        }
-        String id = pending.id();
+    void aPendingLessonShowsANoteInsteadOfPlaying(@TempDir Path lessons) throws Exception {
+        // every lesson of lessons/ runs today, so the pending one is written here, as a lesson waiting for an
+        // engine part would be
+        Path dir = Files.createDirectories(lessons.resolve("p-waiting"));
+        Files.writeString(dir.resolve("lesson.md"), String.join("\n",
+                "---",
+                "id: p-waiting",
+                "title: A lesson waiting for its engine part",
+                "kind: troubleshooting",
+                "level: D",
+                "summary: Shows what the player does with a lesson that cannot run yet.",
+                "requires: [two-input-operators]",
+                "pending: Its scenario is not written yet.",
+                "---",
+                "# Waiting",
+                "",
+                "Text only.",
+                ""));
+        InterviewLessonPlayer player = fx(() -> {
+            InterviewLessonPlayer p = new InterviewLessonPlayer(lessons);
+            p.play("p-waiting");
+            return p;
+        });
+        assertThat(fx(() -> player.showsNote())).isTrue();
+        assertThat(fx(() -> player.noteText())).contains("The lesson p-waiting is pending")
+                .contains("two-input-operators").contains("cannot play here")
+                .contains("Its scenario is not written yet.");
+        assertThat(fx(() -> player.playback().recording())).isNull();
+
+        // a lesson that is not there at all says so, and nothing plays either
         fx(() -> {
-            window.openInterview();
-            window.interview().ask(id);
-            window.interview().reveal();
+            player.play("no-such-lesson");
             return null;
         });
-        WaitForAsyncUtils.waitForFxEvents();
-        InterviewLessonPlayer player = fx(() -> window.interview().lessonPlayer());
-        assertThat(fx(() -> player.showsNote())).isTrue();
-        assertThat(fx(() -> player.noteText())).contains("The lesson " + pending.lesson() + " is pending")
-                .contains("cannot play here");
+        assertThat(fx(() -> player.noteText())).contains("No lesson no-such-lesson");
         assertThat(fx(() -> player.playback().recording())).isNull();
-        assertThat(fx(() -> robot().lookup("#interview-lesson-pause").queryButton().isDisabled())).isTrue();
         fx(() -> {
-            window.interviewStage().hide();
+            player.close();
             return null;
         });
     }
