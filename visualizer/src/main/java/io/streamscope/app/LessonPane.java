@@ -282,7 +282,7 @@ public final class LessonPane extends BorderPane {
                 && cueSteps.get(shown) == step;
         position.setText("cue " + (shown + 1) + " of " + lesson.cues().size() + " · step " + step + " · "
                 + e.time() + " ms" + (sameStepNext ? " · the next cue happens in this step too" : ""));
-        event.setText(e.subtask() + " " + io.streamscope.app.view.TimeText.readableSentence(EventText.describe(e, true)));
+        event.setText(e.subtask() + " " + io.streamscope.text.TimeText.readableSentence(EventText.describe(e, true)));
         boolean last = shown == cueSteps.size() - 1;
         text.setMarkdown(c.narration() + (last && lesson.outro() != null ? "\n\n---\n\n" + lesson.outro() : ""));
         cont.setText(last ? "Play to the end" : sameStepNext ? "Show cue " + (shown + 2) + " (same step)"

@@ -592,7 +592,7 @@ public final class MainWindow {
             return;
         }
         if (t.element() != null) {
-            m.getItems().add(info(shorten(io.streamscope.app.view.TimeText.readableSentence(t.element()), 90)));
+            m.getItems().add(info(shorten(io.streamscope.text.TimeText.readableSentence(t.element()), 90)));
             m.getItems().add(info(t.place() + " of " + t.channel()
                     + (t.arrival() != null ? ", arrives at " + t.arrival() + " ms" : "")));
             String key = playback.keys().keyOfElement(t.element());
@@ -605,7 +605,7 @@ public final class MainWindow {
             m.getItems().add(info("subtask " + t.subtask() + (s == null ? "" : " · " + s.task())));
             if (s != null) {
                 m.getItems().add(info(s.status().toLowerCase() + " · watermark "
-                        + io.streamscope.app.view.TimeText.of(s.watermark()) + " · " + s.recordsProcessed()
+                        + io.streamscope.text.TimeText.of(s.watermark()) + " · " + s.recordsProcessed()
                         + " records in · " + s.state().size() + " state entries · " + s.timers().size() + " timers"
                         + (s.backpressured() ? " · BACKPRESSURED" : "")));
             }

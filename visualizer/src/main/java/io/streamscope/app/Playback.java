@@ -11,7 +11,7 @@ import io.streamscope.app.engine.RecordKeys;
 import io.streamscope.app.engine.Recording;
 import io.streamscope.app.engine.RunPlan;
 import io.streamscope.app.engine.StopCondition;
-import io.streamscope.app.view.TimeText;
+import io.streamscope.text.TimeText;
 import io.streamscope.text.EventText;
 import io.streamscope.trace.TraceEvent;
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package io.streamscope.app.view;
 
+import io.streamscope.text.TimeText;
+
 /**
  * What a stream element is, read from its text in the view or trace ({@code record ...}, {@code watermark 4999},
  * {@code status idle}, {@code end-of-input}); each kind has its own glyph. Barriers are recognised by name so

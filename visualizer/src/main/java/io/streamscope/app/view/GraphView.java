@@ -6,6 +6,7 @@ import io.streamscope.app.engine.Frame;
 import io.streamscope.app.engine.RecordKeys;
 import io.streamscope.app.engine.Recording;
 import io.streamscope.runtime.EngineConfig;
+import io.streamscope.text.TimeText;
 import io.streamscope.view.EngineView;
 import java.util.ArrayList;
 import java.util.HashMap;

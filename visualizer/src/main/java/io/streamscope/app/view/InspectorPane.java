@@ -3,6 +3,7 @@ package io.streamscope.app.view;
 import io.streamscope.app.Playback;
 import io.streamscope.app.Selection;
 import io.streamscope.app.engine.Frame;
+import io.streamscope.text.TimeText;
 import io.streamscope.view.EngineView;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,6 +4,7 @@ import io.streamscope.app.Playback;
 import io.streamscope.app.engine.Frame;
 import io.streamscope.app.engine.RecordKeys;
 import io.streamscope.app.engine.Recording;
+import io.streamscope.text.TimeText;
 import io.streamscope.trace.TraceEvent;
 import io.streamscope.view.EngineView;
 import java.util.HashMap;

@@ -3,6 +3,7 @@ package io.streamscope.app.view;
 import io.streamscope.app.Playback;
 import io.streamscope.app.engine.Frame;
 import io.streamscope.app.engine.Recording;
+import io.streamscope.text.TimeText;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;

@@ -1,8 +1,7 @@
-package io.streamscope.app;
+package io.streamscope.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.streamscope.app.view.TimeText;
 import org.junit.jupiter.api.Test;
 
 /** Event times read as clock times when they are a day's timestamps, and stay numbers otherwise. */

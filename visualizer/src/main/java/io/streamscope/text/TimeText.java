@@ -1,6 +1,5 @@
-package io.streamscope.app.view;
+package io.streamscope.text;
 
-import io.streamscope.text.EventText;
 import io.streamscope.trace.TraceEvent;
 import java.time.LocalTime;
 import java.util.regex.Matcher;
@@ -8,7 +7,8 @@ import java.util.regex.Pattern;
 
 /**
  * Event times as people read them: plain milliseconds for small values, a clock time for timestamps of a day
- * (scenarios write "10:02"), MIN and MAX for Flink's sentinel watermarks.
+ * (scenarios write "10:02"), MIN and MAX for Flink's sentinel watermarks. The desktop app and the command line's
+ * log both write event time this way, so a lesson's narration, the app and the terminal name the same instants.
  */
 public final class TimeText {
     private static final long HOUR = 3_600_000L;
@@ -43,7 +43,7 @@ public final class TimeText {
 
     /**
      * A trace event in the trace list's words ({@link EventText}) with its event times written as clock times:
-     * what the status line, the trace list and the lesson player show.
+     * what the status line, the trace list, the lesson player and the command line's log show.
      */
     public static String describe(TraceEvent e, boolean verbose) {
         return readableSentence(EventText.describe(e, verbose));
