@@ -40,17 +40,20 @@ final class LessonCommand implements Command {
     @Override
     public String help() {
         return """
-                usage: streamscope lesson [ID] [--dir DIR] [--log]
+                usage: streamscope lesson [ID] [--dir DIR] [--log] [--epoch-ms]
 
                 Without ID, lists the lessons (id, level, title; pending ones say what they wait for).
                 With ID, plays the lesson: runs its scenario on the virtual clock and prints, at each
                 narration cue, the trace event the cue is tied to (its log line) and then the narration.
+                Log lines write event times as clock times (10:00:59.999), as the narration does.
                 A pending lesson (one that needs engine features not built yet) prints its text only.
 
                 options:
                   --dir DIR  the lessons folder (default: ./lessons, else the lessons/ folder of the
                              Streamscope checkout this command runs from)
                   --log      also print every log line of the run between the cues
+                  --epoch-ms write event times in log lines as epoch milliseconds (36059999), as
+                             Flink's logs and metrics show them
                   --help     show this help
 
                 exit codes: 0 ok; 1 a cue matched no event of the run (a broken lesson);
@@ -60,7 +63,7 @@ final class LessonCommand implements Command {
 
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws Exception {
-        Args args = Args.parse("lesson", argList, Set.of("--dir"), Set.of("--log"));
+        Args args = Args.parse("lesson", argList, Set.of("--dir"), Set.of("--log", "--epoch-ms"));
         if (args.positionals().size() > 1) {
             throw new UsageException("lesson takes at most one lesson id, got " + args.positionals());
         }
@@ -84,7 +87,7 @@ final class LessonCommand implements Command {
         String id = args.positionals().get(0);
         for (Lesson l : lessons) {
             if (l.id().equals(id)) {
-                return play(l, args.has("--log"), out, err);
+                return play(l, args.has("--log"), args.has("--epoch-ms"), out, err);
             }
         }
         List<String> ids = new ArrayList<>();
@@ -134,7 +137,7 @@ final class LessonCommand implements Command {
         }
     }
 
-    private static int play(Lesson lesson, boolean fullLog, PrintStream out, PrintStream err) {
+    private static int play(Lesson lesson, boolean fullLog, boolean epochMs, PrintStream out, PrintStream err) {
         out.println("lesson " + lesson.id() + ": " + lesson.title());
         out.println();
         printText(lesson.intro(), out);
@@ -173,9 +176,9 @@ final class LessonCommand implements Command {
             failure = e;
         }
         List<TraceEvent> trace = sim.trace();
-        TraceLog normal = new TraceLog(false, trace);
+        TraceLog normal = new TraceLog(false, epochMs, trace);
         // a cue may be tied to an event the normal log leaves out (a channel send): show it anyway
-        TraceLog verbose = new TraceLog(true, trace);
+        TraceLog verbose = new TraceLog(true, epochMs, trace);
         CueMatcher matcher = new CueMatcher(lesson.cues());
         int step = 0;
         for (TraceEvent e : trace) {

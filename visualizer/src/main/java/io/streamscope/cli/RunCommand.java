@@ -18,11 +18,14 @@ final class RunCommand implements Command {
     /** Marks "run to the end" in {@link Options#until}. */
     static final long END = -1;
 
-    /** What the options asked for; {@code until} is a virtual time, END, or null for the scenario's own. */
+    /**
+     * What the options asked for; {@code until} is a virtual time, END, or null for the scenario's own;
+     * {@code epochMs} keeps event times as epoch milliseconds instead of clock times.
+     */
     record Options(Long until, Long seed, String traceFile, boolean verbose, String checkpointDir,
-                   String restoreFrom) {
+                   String restoreFrom, boolean epochMs) {
         Options(Long until, Long seed, String traceFile, boolean verbose) {
-            this(until, seed, traceFile, verbose, null, null);
+            this(until, seed, traceFile, verbose, null, null, false);
         }
     }
 
@@ -40,11 +43,14 @@ final class RunCommand implements Command {
     public String help() {
         return """
                 usage: streamscope run SCENARIO [--until TIME|end] [--trace FILE] [--seed N] [--verbose]
-                                           [--checkpoint-dir DIR] [--restore-from PATH]
+                                           [--epoch-ms] [--checkpoint-dir DIR] [--restore-from PATH]
 
                 Runs the job of a scenario file (JSON) on the virtual clock and prints one line per
                 important trace event (records read, watermarks, idleness, timers, window firings, late
                 records, backpressure, sink receipts, finished subtasks), then each sink's table.
+                Each line starts with its virtual processing time in ms since the start. Event times
+                (timestamps, watermarks, window bounds, event-time timers) are written as clock times
+                when they are a day's timestamps (10:00:59.999); record contents stay as they are.
 
                 options:
                   --until TIME|end  stop at virtual time TIME (e.g. 30s, 1500ms, 2m; a bare number is ms)
@@ -54,6 +60,8 @@ final class RunCommand implements Command {
                   --seed N          replace the scenario's seed
                   --verbose         also show every channel send and delivery, emitted record and timer
                                     registration
+                  --epoch-ms        write event times as epoch milliseconds (36059999), as Flink's logs
+                                    and metrics show them, instead of clock times
                   --checkpoint-dir DIR
                                     write completed checkpoints (and savepoints) to DIR as JSON
                                     (chk-N/_metadata), as Flink's checkpoint storage does; the scenario must
@@ -72,7 +80,7 @@ final class RunCommand implements Command {
     @Override
     public int run(List<String> argList, PrintStream out, PrintStream err) throws Exception {
         Args args = Args.parse("run", argList, Set.of("--until", "--trace", "--seed", "--checkpoint-dir",
-                "--restore-from"), Set.of("--verbose"));
+                "--restore-from"), Set.of("--verbose", "--epoch-ms"));
         if (args.positionals().size() != 1) {
             throw new UsageException(args.positionals().isEmpty() ? "run needs a scenario file"
                     : "run takes one scenario file, got " + args.positionals());
@@ -84,7 +92,7 @@ final class RunCommand implements Command {
         }
         Long seed = args.has("--seed") ? args.getLong("--seed", 0, Long.MIN_VALUE, Long.MAX_VALUE) : null;
         Options options = new Options(until, seed, args.get("--trace"), args.has("--verbose"),
-                args.get("--checkpoint-dir"), args.get("--restore-from"));
+                args.get("--checkpoint-dir"), args.get("--restore-from"), args.has("--epoch-ms"));
         Path path = Path.of(file);
         if (!Files.isRegularFile(path)) {
             err.println("error: " + file + ": no such file");
@@ -161,7 +169,7 @@ final class RunCommand implements Command {
             failure = e;
         }
         List<TraceEvent> trace = sim.trace();
-        TraceLog log = new TraceLog(options.verbose(), trace);
+        TraceLog log = new TraceLog(options.verbose(), options.epochMs(), trace);
         for (TraceEvent e : trace) {
             String line = log.line(e);
             if (line != null) {

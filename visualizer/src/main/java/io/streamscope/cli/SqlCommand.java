@@ -54,7 +54,7 @@ final class SqlCommand implements Command {
     public String help() {
         return """
                 usage: streamscope sql SCENARIO [FILE.sql | -e "STATEMENTS"] [--until TIME|end|none]
-                                       [--seed N] [--log]
+                                       [--seed N] [--log] [--epoch-ms]
 
                 Opens a SQL session over the scenario's topics (each topic is a table of its name) and
                 runs the scenario's own "sql", then the statements of FILE.sql or -e, in order, at the
@@ -76,7 +76,10 @@ final class SqlCommand implements Command {
                                     topics the tables read are bounded), or not at all (none, the
                                     default otherwise)
                   --seed N          replace the scenario's seed
-                  --log             also print each refresh job's log (its clock starts when it starts)
+                  --log             also print each refresh job's log (its clock starts when it starts);
+                                    event times in it are clock times (10:00:59.999) when they are a
+                                    day's timestamps, as in streamscope run
+                  --epoch-ms        write the log's event times as epoch milliseconds instead
                   --help            show this help
 
                 exit codes: 0 ok; 1 a job failed;
@@ -107,7 +110,7 @@ final class SqlCommand implements Command {
                 rest.add(a);
             }
         }
-        Args args = Args.parse("sql", rest, Set.of("--until", "--seed"), Set.of("--log"));
+        Args args = Args.parse("sql", rest, Set.of("--until", "--seed"), Set.of("--log", "--epoch-ms"));
         List<String> positionals = args.positionals();
         if (positionals.isEmpty()) {
             throw new UsageException("sql needs a scenario file");
@@ -185,7 +188,7 @@ final class SqlCommand implements Command {
         for (MaterializedTable t : session.materializedTables()) {
             printTable(session, t, out);
             if (args.has("--log")) {
-                printLog(session, t, out);
+                printLog(session, t, args.has("--epoch-ms"), out);
             }
         }
         return Main.OK;
@@ -318,7 +321,8 @@ final class SqlCommand implements Command {
         print(th, rows, out);
     }
 
-    private static void printLog(MaterializedTableSession session, MaterializedTable t, PrintStream out) {
+    private static void printLog(MaterializedTableSession session, MaterializedTable t, boolean epochMs,
+                                 PrintStream out) {
         Simulation job = session.refreshJob(t.name());
         if (job == null) {
             return;
@@ -327,7 +331,7 @@ final class SqlCommand implements Command {
         out.println("refresh job of " + t.name() + " (its clock starts at " + session.refreshJobStart(t.name())
                 + " ms of the session):");
         List<TraceEvent> trace = job.trace();
-        TraceLog log = new TraceLog(false, trace);
+        TraceLog log = new TraceLog(false, epochMs, trace);
         for (TraceEvent e : trace) {
             String line = log.line(e);
             if (line != null) {

@@ -162,7 +162,18 @@ class LessonCommandTest {
         assumeThat(Files.isDirectory(shipped.resolve("c1-watermarks"))).isTrue();
         Cli.Result r = Cli.run("lesson", "c1-watermarks", "--dir", shipped.toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("window [36000000, 36300000) key \"alice\" fired on-time");
+        // log lines write event time as the narration does: 36000000 ms = 10:00, 36300000 ms = 10:05,
+        // 36299999 ms = 10:04:59.999, 36059999 ms = 10:00:59.999; the sink table keeps the records' fields
+        assertThat(r.out()).contains("window [10:00, 10:05) key \"alice\" fired on-time",
+                        "event-time timer 10:04:59.999 fired for key \"alice\"",
+                        "watermark advanced to 10:00:59.999")
+                .doesNotContain("window [36000000, 36300000)")
+                .containsPattern("alice +36000000 +36300000");
+        Cli.Result raw = Cli.run("lesson", "c1-watermarks", "--dir", shipped.toString(), "--epoch-ms", "--log");
+        assertThat(raw.code()).as(raw.err()).isZero();
+        assertThat(raw.out()).contains("window [36000000, 36300000) key \"alice\" fired on-time",
+                "event-time timer 36299999 fired for key \"alice\"", "watermark advanced to 36059999",
+                "(timestamp 36030000)").doesNotContain("watermark advanced to 10:00:59.999");
         Cli.Result list = Cli.run("lesson", "--dir", shipped.toString());
         // every shipped lesson runs now (the last pending one, on two-input operators, has its scenario)
         assertThat(list.out()).contains("c1-watermarks", "t-two-input-slow-input").doesNotContain("[pending");

@@ -63,6 +63,30 @@ class SqlCommandTest {
     }
 
     @Test
+    void theRefreshJobsLogWritesEventTimeAsClockTimesUnlessEpochMs() {
+        // the events' timestamps moved into the day: 36001000 ms = 10:00:01
+        Path s = Cli.write(dir, "day.json", """
+                {
+                  "name": "sql day",
+                  "topics": [ { "name": "events", "records": [
+                    { "at": "0s", "timestamp": 36001000, "value": { "user_id": 1, "v": 5 } }
+                  ] } ],
+                  "job": { "operators": [
+                    { "id": "src", "type": "source", "topic": "events", "watermarks": "none" },
+                    { "id": "out", "type": "sink", "input": "src" }
+                  ] }
+                }""");
+        String create = "CREATE MATERIALIZED TABLE totals FRESHNESS = INTERVAL '15' SECOND AS SELECT user_id,"
+                + " SUM(v) AS total FROM events GROUP BY user_id";
+        Cli.Result r = Cli.run("sql", s.toString(), "-e", create, "--log");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("\"timestamp\":36001000} (timestamp 10:00:01)");
+        Cli.Result raw = Cli.run("sql", s.toString(), "-e", create, "--log", "--epoch-ms");
+        assertThat(raw.code()).as(raw.err()).isZero();
+        assertThat(raw.out()).contains("\"timestamp\":36001000} (timestamp 36001000)").doesNotContain("10:00:01");
+    }
+
+    @Test
     void aSqlMistakeNamesTheFileLineAndColumn() {
         Path sql = Cli.write(dir, "bad.sql", "SELECT user_id", "FROM evnts;");
         Cli.Result r = Cli.run("sql", scenario().toString(), sql.toString());
