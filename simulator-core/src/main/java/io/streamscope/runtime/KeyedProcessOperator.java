@@ -12,10 +12,8 @@ import io.streamscope.checkpoint.OperatorRestoreState;
 import io.streamscope.checkpoint.OperatorSubtaskState;
 import io.streamscope.data.Json;
 import io.streamscope.state.HeapKeyedStateBackend;
-import io.streamscope.state.KeyGroupStateWriter;
 import io.streamscope.time.InternalTimerService;
 import io.streamscope.trace.TraceEvent;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -207,36 +205,17 @@ final class KeyedProcessOperator implements StreamOperator, InternalTimerService
     /** The function's keyed state and its timers, per key group. */
     @Override
     public OperatorSubtaskState snapshotState(long checkpointId) {
-        KeyGroupStateWriter w = new KeyGroupStateWriter(ctx.maxParallelism(), "operator '"
-                + ctx.operatorName() + "' in " + ctx.subtaskId());
-        backend.snapshotTo(w);
-        for (InternalTimerService.TimerSnapshot t : timers.snapshot()) {
-            w.add(t.key(), t);
-        }
-        return new OperatorSubtaskState(w.build(), List.of());
+        return KeyedBackendState.snapshot(ctx, backend, timers);
     }
 
     @Override
     public void initializeState(OperatorRestoreState restored) {
-        if (restored == null) {
-            return;
-        }
-        for (Object o : KeyGroupStateWriter.read(restored.keyGroups())) {
-            if (o instanceof HeapKeyedStateBackend.SnapshotEntry e) {
-                backend.restore(e);
-            } else if (o instanceof InternalTimerService.TimerSnapshot t) {
-                timers.restore(t);
-            }
-        }
+        KeyedBackendState.restore(restored, backend, timers);
     }
 
     @Override
     public List<StateEntry> describeState() {
-        List<StateEntry> out = new ArrayList<>();
-        for (HeapKeyedStateBackend.Entry e : backend.entries()) {
-            out.add(new StateEntry(Json.render(e.key()), e.keyGroup(), e.state(), Json.render(e.value())));
-        }
-        return out;
+        return KeyedBackendState.describe(backend);
     }
 
     @Override
