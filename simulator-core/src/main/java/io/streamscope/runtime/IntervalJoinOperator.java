@@ -5,8 +5,6 @@ import io.streamscope.api.functions.Collector;
 import io.streamscope.api.functions.KeySelector;
 import io.streamscope.api.functions.MapState;
 import io.streamscope.api.functions.ProcessJoinFunction;
-import io.streamscope.api.functions.RuntimeContext;
-import io.streamscope.api.functions.ValueState;
 import io.streamscope.checkpoint.OperatorRestoreState;
 import io.streamscope.checkpoint.OperatorSubtaskState;
 import io.streamscope.data.Json;
@@ -71,27 +69,7 @@ final class IntervalJoinOperator implements TwoInputStreamOperator, InternalTime
         this.timers.setTriggerable(this);
         this.leftBuffer = backend.mapState(LEFT_BUFFER);
         this.rightBuffer = backend.mapState(RIGHT_BUFFER);
-        fn.open(new RuntimeContext() {
-            @Override
-            public <T> ValueState<T> getState(String name) {
-                return backend.valueState(name);
-            }
-
-            @Override
-            public <K, V> MapState<K, V> getMapState(String name) {
-                return backend.mapState(name);
-            }
-
-            @Override
-            public int getIndexOfThisSubtask() {
-                return context.subtaskIndex();
-            }
-
-            @Override
-            public int getNumberOfParallelSubtasks() {
-                return context.parallelism();
-            }
-        });
+        fn.open(new KeyedRuntimeContext(backend, context));
     }
 
     private final Collector<Object> collector = value -> ctx.output().collect(StreamElement.Record.of(value,

@@ -4,10 +4,7 @@ import io.streamscope.api.OutputTag;
 import io.streamscope.api.functions.Collector;
 import io.streamscope.api.functions.KeySelector;
 import io.streamscope.api.functions.KeyedProcessFunction;
-import io.streamscope.api.functions.MapState;
-import io.streamscope.api.functions.RuntimeContext;
 import io.streamscope.api.functions.TimerService;
-import io.streamscope.api.functions.ValueState;
 import io.streamscope.checkpoint.OperatorRestoreState;
 import io.streamscope.checkpoint.OperatorSubtaskState;
 import io.streamscope.data.Json;
@@ -49,27 +46,7 @@ final class KeyedProcessOperator implements StreamOperator, InternalTimerService
         this.backend = context.keyedState();
         this.timers = context.timerService();
         this.timers.setTriggerable(this);
-        fn.open(new RuntimeContext() {
-            @Override
-            public <T> ValueState<T> getState(String name) {
-                return backend.valueState(name);
-            }
-
-            @Override
-            public <K, V> MapState<K, V> getMapState(String name) {
-                return backend.mapState(name);
-            }
-
-            @Override
-            public int getIndexOfThisSubtask() {
-                return context.subtaskIndex();
-            }
-
-            @Override
-            public int getNumberOfParallelSubtasks() {
-                return context.parallelism();
-            }
-        });
+        fn.open(new KeyedRuntimeContext(backend, context));
     }
 
     private final Collector<Object> collector = value -> {

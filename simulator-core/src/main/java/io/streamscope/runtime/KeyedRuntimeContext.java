@@ -1,0 +1,29 @@
+package io.streamscope.runtime;
+
+import io.streamscope.api.functions.MapState;
+import io.streamscope.api.functions.RuntimeContext;
+import io.streamscope.api.functions.ValueState;
+import io.streamscope.state.HeapKeyedStateBackend;
+
+/** The runtime context a keyed operator gives its function: state from its keyed backend, and where it runs. */
+record KeyedRuntimeContext(HeapKeyedStateBackend backend, OperatorContext context) implements RuntimeContext {
+    @Override
+    public <T> ValueState<T> getState(String name) {
+        return backend.valueState(name);
+    }
+
+    @Override
+    public <K, V> MapState<K, V> getMapState(String name) {
+        return backend.mapState(name);
+    }
+
+    @Override
+    public int getIndexOfThisSubtask() {
+        return context.subtaskIndex();
+    }
+
+    @Override
+    public int getNumberOfParallelSubtasks() {
+        return context.parallelism();
+    }
+}
