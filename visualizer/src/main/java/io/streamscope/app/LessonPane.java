@@ -6,7 +6,6 @@ import io.streamscope.app.view.MarkdownView;
 import io.streamscope.lesson.Cue;
 import io.streamscope.lesson.CueMatcher;
 import io.streamscope.lesson.Lesson;
-import io.streamscope.text.EventText;
 import io.streamscope.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -282,7 +281,8 @@ public final class LessonPane extends BorderPane {
                 && cueSteps.get(shown) == step;
         position.setText("cue " + (shown + 1) + " of " + lesson.cues().size() + " · step " + step + " · "
                 + e.time() + " ms" + (sameStepNext ? " · the next cue happens in this step too" : ""));
-        event.setText(e.subtask() + " " + io.streamscope.text.TimeText.readableSentence(EventText.describe(e, true)));
+        event.setText(e.subtask() + " " + io.streamscope.text.TimeText.describe(e, true,
+                recording.processingTimeWindows()));
         boolean last = shown == cueSteps.size() - 1;
         text.setMarkdown(c.narration() + (last && lesson.outro() != null ? "\n\n---\n\n" + lesson.outro() : ""));
         cont.setText(last ? "Play to the end" : sameStepNext ? "Show cue " + (shown + 2) + " (same step)"

@@ -12,7 +12,6 @@ import io.streamscope.app.engine.Recording;
 import io.streamscope.app.engine.RunPlan;
 import io.streamscope.app.engine.StopCondition;
 import io.streamscope.text.TimeText;
-import io.streamscope.text.EventText;
 import io.streamscope.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -376,7 +375,7 @@ public final class Playback {
             return;
         }
         lastHit.set(hit.event());
-        go(hit.step(), "stopped at the " + condition.label() + ": " + describe(hit.event()));
+        go(hit.step(), "stopped at the " + condition.label() + ": " + describe(hit.event(), recording.get()));
     }
 
     public void cancelLongOperation() {
@@ -488,21 +487,21 @@ public final class Playback {
         }
         for (int i = from; i < to; i++) {
             TraceEvent e = r.trace().get(i);
-            String text = EventText.describe(e, false);
+            String text = TimeText.describe(e, false, r.processingTimeWindows());
             if (text != null) {
-                return head + ": " + e.subtask() + " " + TimeText.readableSentence(text)
+                return head + ": " + e.subtask() + " " + text
                         + (to - from > 1 ? " (+" + (to - from - 1) + " more)" : "");
             }
         }
         if (to > from) {
             TraceEvent e = r.trace().get(from);
-            return head + ": " + e.subtask() + " " + TimeText.describe(e, true);
+            return head + ": " + e.subtask() + " " + TimeText.describe(e, true, r.processingTimeWindows());
         }
         return head + ": no trace event (a subtask took or finished an element; see the inspector)";
     }
 
-    private static String describe(TraceEvent e) {
-        return e.subtask() + " " + TimeText.describe(e, true) + " (at " + e.time() + " ms)";
+    private static String describe(TraceEvent e, Recording r) {
+        return e.subtask() + " " + TimeText.describe(e, true, r.processingTimeWindows()) + " (at " + e.time() + " ms)";
     }
 
     private void watch(Progress p) {
@@ -559,7 +558,7 @@ public final class Playback {
         } else if (hit != null) {
             desired = hit.step();
             lastHit.set(hit.event());
-            messageOnArrival = "breakpoint: " + describe(hit.event());
+            messageOnArrival = "breakpoint: " + describe(hit.event(), r);
             pauseOnArrival = true;
         } else if (desired >= r.lastStep()) {
             messageOnArrival = "end of the run: " + r.endReason();

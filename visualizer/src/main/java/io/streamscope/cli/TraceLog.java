@@ -40,8 +40,6 @@ final class TraceLog {
     }
 
     private String describe(TraceEvent e) {
-        String text = EventText.describe(e, verbose);
-        // a processing-time window's bounds are virtual ms, like its timer's (which TimeText leaves alone)
-        return text == null || epochMs || processingTime.contains(e) ? text : TimeText.readableSentence(text);
+        return epochMs ? EventText.describe(e, verbose) : TimeText.describe(e, verbose, processingTime);
     }
 }

@@ -50,6 +50,16 @@ public final class TimeText {
     }
 
     /**
+     * As {@link #describe(TraceEvent, boolean)}, but a processing-time window's firing or clearing keeps its
+     * bounds in virtual milliseconds, which after an hour of run time would otherwise read as clock times; null
+     * when the event is not shown at this verbosity.
+     */
+    public static String describe(TraceEvent e, boolean verbose, ProcessingTimeWindows processingTime) {
+        String text = EventText.describe(e, verbose);
+        return text == null || processingTime.contains(e) ? text : readableSentence(text);
+    }
+
+    /**
      * Rewrites window bounds, watermarks, event-time timer times and timestamps of a trace sentence as clock times
      * when they are a day's timestamps; record contents (JSON) stay as they are. A processing-time timer's time and
      * window are virtual milliseconds since the start and stay numbers.

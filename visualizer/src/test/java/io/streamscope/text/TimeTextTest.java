@@ -2,6 +2,8 @@ package io.streamscope.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.streamscope.trace.TraceEvent;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Event times read as clock times when they are a day's timestamps, and stay numbers otherwise. */
@@ -44,5 +46,28 @@ class TimeTextTest {
         // virtual processing time past the first hour is still milliseconds since the start, not 01:00
         String timer = "processing-time timer 3600999 fired for key \"all\" window [3600000, 3601000)";
         assertThat(TimeText.readableSentence(timer)).isEqualTo(timer);
+    }
+
+    @Test
+    void aProcessingTimeWindowsFiringKeepsItsBoundsInMillisecondsAnEventTimeOneReadsAsClockTimes() {
+        // the same window bounds [3600000, 3601000): once fired by a processing-time timer (virtual ms since the
+        // start, an hour into the run), once by an event-time timer (01:00 of event time)
+        TraceEvent ptTimer = new TraceEvent.TimerFired(0, 3_601_000, "w[0]", -1, "w", "\"all\"", 3_600_999,
+                "processing-time", "[3600000, 3601000)");
+        TraceEvent ptFired = new TraceEvent.WindowFired(1, 3_601_000, "w[0]", 0, "w", "\"all\"", 3_600_000,
+                3_601_000, "{\"count\":1}", "on-time");
+        TraceEvent ptCleared = new TraceEvent.WindowCleared(2, 3_601_000, "w[0]", 1, "w", "\"all\"", 3_600_000,
+                3_601_000);
+        TraceEvent etTimer = new TraceEvent.TimerFired(3, 3_602_000, "w[0]", -1, "w", "\"all\"", 3_600_999,
+                "event-time", "[3600000, 3601000)");
+        TraceEvent etFired = new TraceEvent.WindowFired(4, 3_602_000, "w[0]", 3, "w", "\"all\"", 3_600_000,
+                3_601_000, "{\"count\":1}", "on-time");
+        ProcessingTimeWindows pt = new ProcessingTimeWindows(List.of(ptTimer, ptFired, ptCleared, etTimer, etFired));
+
+        assertThat(TimeText.describe(ptFired, false, pt)).contains("[3600000, 3601000)").doesNotContain("01:00");
+        assertThat(TimeText.describe(ptCleared, false, pt)).contains("[3600000, 3601000)");
+        assertThat(TimeText.describe(etFired, false, pt)).contains("[01:00, 01:00:01)");
+        // without the trace's causes the bounds would be taken for event time
+        assertThat(TimeText.describe(ptFired, false)).contains("[01:00, 01:00:01)");
     }
 }

@@ -1,5 +1,6 @@
 package io.streamscope.app.engine;
 
+import io.streamscope.text.ProcessingTimeWindows;
 import io.streamscope.trace.TraceEvent;
 import java.util.List;
 
@@ -16,6 +17,7 @@ public final class Recording {
     private final long lastStep;
     private final String endReason;
     private final boolean jobFinished;
+    private final ProcessingTimeWindows processingTimeWindows;
 
     Recording(OpenedScenario scenario, List<TraceEvent> trace, int[] traceCountAfterStep, long[] timeOfStep,
               long lastStep, String endReason, boolean jobFinished) {
@@ -26,6 +28,12 @@ public final class Recording {
         this.lastStep = lastStep;
         this.endReason = endReason;
         this.jobFinished = jobFinished;
+        this.processingTimeWindows = new ProcessingTimeWindows(trace);
+    }
+
+    /** Which window firings and clearings of the run belong to processing-time windows (bounds in virtual ms). */
+    public ProcessingTimeWindows processingTimeWindows() {
+        return processingTimeWindows;
     }
 
     public OpenedScenario scenario() {

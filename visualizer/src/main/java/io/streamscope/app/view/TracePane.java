@@ -170,7 +170,7 @@ public final class TracePane extends BorderPane {
             }
             int seq = index[item];
             TraceEvent e = indexedFor.trace().get(seq);
-            String what = TimeText.describe(e, true);
+            String what = TimeText.describe(e, true, indexedFor.processingTimeWindows());
             setText(String.format("%7d ms  %-14s %s", e.time(), e.subtask(), what));
             int stepStart = f.step() == 0 ? 0 : indexedFor.traceCountAt(f.step() - 1);
             if (playback.lastHitProperty().get() != null && playback.lastHitProperty().get().seq() == seq) {
