@@ -1,6 +1,7 @@
 package io.streamscope.cli;
 
 import io.streamscope.bench.E1Bench;
+import io.streamscope.bench.JitWarmUp;
 import io.streamscope.calc.CommandLineException;
 import java.io.PrintStream;
 import java.util.List;
@@ -22,8 +23,6 @@ final class BenchCommand implements Command {
     static final long WARM_UP_EVENTS = 500_000;
     /** At most this many warm-up runs. */
     static final int WARM_UP_MAX_RUNS = 8;
-    /** Warm-up ends once a run kept the JIT compiler busy for less than this share of its own time. */
-    static final double WARM_UP_QUIET_COMPILATION = 0.05;
 
     @Override
     public String name() {
@@ -79,30 +78,16 @@ final class BenchCommand implements Command {
         return Main.OK;
     }
 
-    /**
-     * Runs the job until the JIT has compiled its hot paths: a single run of 300,000 records left the top-tier
-     * compiler still compiling about 85 of the engine's methods during the measured run, on 2 cores, so the figure
-     * was largely the compiler's. A run that kept the compiler busy for under 5% of its own time ends the warm-up
-     * (compilation time as the JVM reports it; without that, a fixed number of runs).
-     */
+    /** Runs the job until the JIT has compiled its hot paths (see {@link JitWarmUp}), and says how that went. */
     private static void warmUp(long events, int keys, long seed, PrintStream out) {
-        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-        boolean timed = jit != null && jit.isCompilationTimeMonitoringSupported();
-        long total = 0;
-        long read = 0;
-        int runs = 0;
-        boolean quiet = false;
-        while (runs < WARM_UP_MAX_RUNS && !quiet) {
-            long compiledBefore = timed ? jit.getTotalCompilationTime() : 0;
-            E1Bench.Result w = runOnce(events, keys, seed, false);
-            runs++;
-            total += w.nanos();
-            read += w.events();
-            double compiling = timed ? (jit.getTotalCompilationTime() - compiledBefore) * 1e6 / w.nanos() : 1;
-            quiet = compiling < WARM_UP_QUIET_COMPILATION;
-        }
-        out.println(String.format(Locale.ROOT, "warm-up    %,11d events  %7.2f s  (%d runs; %s)", read, total / 1e9,
-                runs, quiet ? "the JIT compiler was nearly idle in the last" : "the most it does"));
+        long[] read = {0};
+        JitWarmUp.Outcome w = JitWarmUp.run(WARM_UP_MAX_RUNS, () -> {
+            E1Bench.Result r = runOnce(events, keys, seed, false);
+            read[0] += r.events();
+            return r.nanos();
+        });
+        out.println(String.format(Locale.ROOT, "warm-up    %,11d events  %7.2f s  (%s)", read[0], w.nanos() / 1e9,
+                w.describe("run")));
         out.flush();
     }
 
