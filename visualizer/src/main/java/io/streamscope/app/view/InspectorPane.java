@@ -131,7 +131,7 @@ public final class InspectorPane extends ScrollPane {
         List<String[]> st = new ArrayList<>();
         for (EngineView.StateView x : s.state()) {
             st.add(new String[] {x.operator(), x.key(), String.valueOf(x.keyGroup()), TimeText.readable(x.name()),
-                x.value() + ttlText(x, f.view().time())});
+                x.value() + io.streamscope.text.StateTtlText.of(x, f.view().time())});
         }
         state.setRows(st);
         List<String[]> tm = new ArrayList<>();
@@ -151,18 +151,6 @@ public final class InspectorPane extends ScrollPane {
         }
         outputs.setRows(out);
         alignment.setText(CheckpointPane.alignmentText(f, s));
-    }
-
-    /**
-     * What a TTL state's line adds after its value: when it expires, or that it has expired and is still stored
-     * because nothing has read or cleaned it yet (Flink's lazy TTL cleanup). Empty for state without a TTL.
-     */
-    static String ttlText(EngineView.StateView x, long now) {
-        if (x.expiresAt() == null) {
-            return "";
-        }
-        return x.expiresAt() <= now ? "  · expired at " + x.expiresAt() + " ms, not yet cleaned up"
-                : "  · expires at " + x.expiresAt() + " ms";
     }
 
     static EngineView.SubtaskView find(EngineView v, String id) {
