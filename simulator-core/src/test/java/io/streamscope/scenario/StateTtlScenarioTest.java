@@ -87,6 +87,22 @@ class StateTtlScenarioTest {
     }
 
     @Test
+    void stateRestoredAfterAFailureKeepsItsLastAccessTime() throws Exception {
+        // checkpoint at 5000 holds a's count 2 written at 4001; counts[0] fails at 6000 and restarts from it.
+        // Kept timestamps: a still expires at 14001 and its click at 14001 counts 1. A timestamp reset to the
+        // restore time (after 6000) would expire after 16000 and count 3.
+        ObjectNode root = base();
+        root.putObject("checkpointing").put("interval", "5s");
+        root.putObject("restartStrategy").put("type", "fixed-delay").put("delay", "100ms");
+        root.putArray("faults").addObject().put("at", "6s").put("kind", "fail-subtask").put("subtask", "counts[0]");
+        Simulation sim = run(root);
+        assertThat(sim.trace()).anyMatch(e -> e instanceof TraceEvent.SubtaskRestored);
+        assertThat(counts(sim)).containsExactly("a=1", "a=2", "b=1", "a=1");
+        assertThat(sim.trace()).filteredOn(e -> e instanceof TraceEvent.StateExpired)
+                .extracting(e -> ((TraceEvent.StateExpired) e).lastAccess()).containsExactly(4001L);
+    }
+
+    @Test
     void theSameScenarioGivesTheSameTrace() throws Exception {
         ObjectNode root = base();
         ttl(root).put("cleanupFullSnapshot", true);

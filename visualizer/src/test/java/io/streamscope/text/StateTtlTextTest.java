@@ -9,12 +9,12 @@ import org.junit.jupiter.api.Test;
 /** How TTL state reads in the inspector's keyed-state table and in the trace list. */
 class StateTtlTextTest {
     @Test
-    void aTtlLineSaysWhenItExpiresOrThatItExpiredAndIsStillStored() {
+    void aTtlEntryIsLiveUntilItsExpiryThenExpiredButStillStored() {
         EngineView.StateView v = new EngineView.StateView("counts", "\"ana\"", 3, "count", "2", 12001L);
-        assertThat(StateTtlText.of(v, 12000)).isEqualTo("  · expires at 12001 ms");
+        assertThat(StateTtlText.status(v, 12000)).isEqualTo("live");
         // Flink's test is expiration <= now: at 12001 it has expired
-        assertThat(StateTtlText.of(v, 12001)).isEqualTo("  · expired at 12001 ms, not yet cleaned up");
-        assertThat(StateTtlText.of(new EngineView.StateView("w", "1", 0, "s", "x"), 5)).isEmpty();
+        assertThat(StateTtlText.status(v, 12001)).isEqualTo("expired, not yet cleaned up");
+        assertThat(StateTtlText.status(new EngineView.StateView("w", "1", 0, "s", "x"), 5)).isEmpty();
     }
 
     @Test
