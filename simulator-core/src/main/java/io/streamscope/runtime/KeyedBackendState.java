@@ -49,7 +49,7 @@ final class KeyedBackendState {
         List<StreamOperator.StateEntry> out = new ArrayList<>();
         for (HeapKeyedStateBackend.Entry e : backend.entries()) {
             out.add(new StreamOperator.StateEntry(Json.render(e.key()), e.keyGroup(), e.state(),
-                    Json.render(e.value())));
+                    Json.render(e.value()), e.expiresAt()));
         }
         return out;
     }

@@ -4,6 +4,8 @@ import io.streamscope.api.functions.KeySelector;
 import io.streamscope.graph.JobVertex;
 import io.streamscope.state.HeapKeyedStateBackend;
 import io.streamscope.time.InternalTimerService;
+import io.streamscope.data.Json;
+import io.streamscope.trace.TraceEvent;
 import io.streamscope.trace.Tracer;
 import java.util.random.RandomGenerator;
 
@@ -75,9 +77,22 @@ public final class OperatorContext {
     /** Keyed state of this operator (created on first use). */
     public HeapKeyedStateBackend keyedState() {
         if (keyedState == null) {
-            keyedState = new HeapKeyedStateBackend(maxParallelism());
+            keyedState = new HeapKeyedStateBackend(maxParallelism(), this::now, this::traceExpired);
         }
         return keyedState;
+    }
+
+    /** Traces TTL state the keyed backend found expired; state TTL runs on the virtual processing clock. */
+    private void traceExpired(String state, Object key, Object mapKey, Object value, long lastAccess, long expiredAt,
+                              String cleanup) {
+        Tracer tracer = tracer();
+        if (tracer.on()) {
+            long now = now();
+            long cause = tracer.cause();
+            tracer.emit(s -> new TraceEvent.StateExpired(s, now, subtaskId(), cause, operatorName(), Json.render(key),
+                    state, mapKey == null ? null : Json.render(mapKey), Json.render(value), lastAccess, expiredAt,
+                    cleanup));
+        }
     }
 
     /** The timer service of this operator (created on first use). */

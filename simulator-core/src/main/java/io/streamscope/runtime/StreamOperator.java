@@ -59,8 +59,14 @@ public interface StreamOperator {
         return List.of();
     }
 
-    /** One line of an operator's state: which key, which key group, what name, what value. */
-    record StateEntry(String key, int keyGroup, String name, String value) {
+    /**
+     * One line of an operator's state: which key, which key group, what name, what value, and for state with a
+     * time-to-live the processing time it expires at (null otherwise).
+     */
+    record StateEntry(String key, int keyGroup, String name, String value, Long expiresAt) {
+        public StateEntry(String key, int keyGroup, String name, String value) {
+            this(key, keyGroup, name, value, null);
+        }
     }
 
     /** Pending timers in firing order, for the inspector. */

@@ -11,7 +11,9 @@ import io.streamscope.api.SingleOutputStreamOperator;
 import io.streamscope.api.StreamExecutionEnvironment;
 import io.streamscope.api.builtin.AggSpec;
 import io.streamscope.api.builtin.JoinRowFunction;
+import io.streamscope.api.builtin.CountPerKeyFunction;
 import io.streamscope.api.builtin.SessionizeFunction;
+import io.streamscope.api.state.StateTtlConfig;
 import io.streamscope.api.builtin.StatsAggregate;
 import io.streamscope.api.builtin.WindowRowFunction;
 import io.streamscope.api.functions.FieldKeySelector;
@@ -57,7 +59,10 @@ final class ScenarioReader {
             "startTimestamp", "step", "startAt", "value");
     static final List<String> WATERMARK_FIELDS = List.of("outOfOrderness", "timestampField", "idleness", "emit");
     static final List<String> OPERATOR_TYPES = List.of("source", "timestamps", "filter", "map", "window",
-            "sessionize", "union", "intervalJoin", "sink");
+            "sessionize", "countPerKey", "union", "intervalJoin", "sink");
+    static final List<String> STATE_TTL_FIELDS = List.of("ttl", "updateType", "stateVisibility",
+            "cleanupFullSnapshot", "cleanupIncrementally", "cleanupInBackground");
+    static final List<String> INCREMENTAL_CLEANUP_FIELDS = List.of("cleanupSize", "runCleanupForEveryRecord");
     static final List<String> BETWEEN_FIELDS = List.of("lower", "upper", "lowerExclusive", "upperExclusive");
 
     private static final List<String> COMMON = List.of("id", "type", "name", "parallelism", "maxParallelism", "cost",
@@ -535,6 +540,10 @@ final class ScenarioReader {
                 out.addAll(List.of("input", "sideOutput", "keyBy"));
                 out.addAll(List.of("gap", "distinct", "lateOutput"));
                 break;
+            case "countPerKey":
+                out.addAll(List.of("input", "sideOutput", "keyBy"));
+                out.add("stateTtl");
+                break;
             case "union": // no operator of its own in Flink: no parallelism, cost, chaining or key groups
                 return new ArrayList<>(List.of("id", "type", "name", "inputs"));
             case "intervalJoin":
@@ -565,8 +574,8 @@ final class ScenarioReader {
                     + (hint == null ? "" : " (did you mean " + Doc.quote(hint) + "?)") + "; expected one of "
                     + String.join(", ", OPERATOR_TYPES));
         }
-        if ((type.equals("window") || type.equals("sessionize") || type.equals("intervalJoin"))
-                && o.has("partitioning")) {
+        if ((type.equals("window") || type.equals("sessionize") || type.equals("intervalJoin")
+                || type.equals("countPerKey")) && o.has("partitioning")) {
             throw doc.error(Doc.child(path, "partitioning"), "a " + type + " operator reads a keyed stream, so its"
                     + " partitioning is always by key: remove \"partitioning\" and give \"keyBy\"");
         }
@@ -626,6 +635,9 @@ final class ScenarioReader {
                     break;
                 case "sessionize":
                     readSessionize(o, op, in);
+                    break;
+                case "countPerKey":
+                    readCountPerKey(o, op, in);
                     break;
                 case "intervalJoin":
                     readIntervalJoin(o, op, in);
@@ -695,7 +707,7 @@ final class ScenarioReader {
             }
         }
         boolean keyedType = op.type.equals("window") || op.type.equals("sessionize")
-                || op.type.equals("intervalJoin");
+                || op.type.equals("intervalJoin") || op.type.equals("countPerKey");
         if (o.has("keyBy")) {
             String kp = Doc.child(path, "keyBy");
             if (o.has("partitioning")) {
@@ -1213,6 +1225,66 @@ final class ScenarioReader {
         op.sideFields = in.fields();
         SessionizeFunction fn = new SessionizeFunction(gap, in.keyField(), distinct, lateTag);
         op.stream = call(op.path, () -> in.keyed().process(fn, op.id));
+    }
+
+    private void readCountPerKey(ObjectNode o, Op op, Input in) throws ScenarioException {
+        StateTtlConfig ttl = o.has("stateTtl") ? readStateTtl(o.get("stateTtl"), Doc.child(op.path, "stateTtl"))
+                : null;
+        op.fields = new ArrayList<>(List.of(in.keyField(), "count"));
+        CountPerKeyFunction fn = new CountPerKeyFunction(in.keyField(), ttl);
+        op.stream = call(op.path, () -> in.keyed().process(fn, op.id));
+    }
+
+    /** A "stateTtl" block: Flink's StateTtlConfig builder, field by field. */
+    private StateTtlConfig readStateTtl(JsonNode n, String path) throws ScenarioException {
+        ObjectNode o = doc.object(n, path, "a state TTL such as {\"ttl\": \"10s\"}");
+        doc.onlyFields(o, path, "a state TTL", STATE_TTL_FIELDS);
+        long ttl = doc.positiveDuration(doc.required(o, path, "ttl", "a duration such as \"10s\""),
+                Doc.child(path, "ttl"));
+        StateTtlConfig.Builder b = StateTtlConfig.newBuilder(Duration.ofMillis(ttl));
+        if (o.has("updateType")) {
+            b.setUpdateType(enumValue(o.get("updateType"), Doc.child(path, "updateType"), "an update type",
+                    StateTtlConfig.UpdateType.class));
+        }
+        if (o.has("stateVisibility")) {
+            b.setStateVisibility(enumValue(o.get("stateVisibility"), Doc.child(path, "stateVisibility"),
+                    "a state visibility", StateTtlConfig.StateVisibility.class));
+        }
+        if (o.has("cleanupFullSnapshot") && doc.bool(o.get("cleanupFullSnapshot"),
+                Doc.child(path, "cleanupFullSnapshot"))) {
+            b.cleanupFullSnapshot();
+        }
+        if (o.has("cleanupInBackground") && !doc.bool(o.get("cleanupInBackground"),
+                Doc.child(path, "cleanupInBackground"))) {
+            b.disableCleanupInBackground();
+        }
+        if (o.has("cleanupIncrementally")) {
+            String ip = Doc.child(path, "cleanupIncrementally");
+            ObjectNode ic = doc.object(o.get("cleanupIncrementally"), ip,
+                    "an incremental cleanup such as {\"cleanupSize\": 5, \"runCleanupForEveryRecord\": false}");
+            doc.onlyFields(ic, ip, "an incremental cleanup", INCREMENTAL_CLEANUP_FIELDS);
+            int size = doc.integer(doc.required(ic, ip, "cleanupSize", "the number of entries checked per state"
+                    + " access, such as 5"), Doc.child(ip, "cleanupSize"), "a cleanup size", 1, Integer.MAX_VALUE);
+            boolean everyRecord = ic.has("runCleanupForEveryRecord") && doc.bool(ic.get("runCleanupForEveryRecord"),
+                    Doc.child(ip, "runCleanupForEveryRecord"));
+            b.cleanupIncrementally(size, everyRecord);
+        }
+        return b.build();
+    }
+
+    private <E extends Enum<E>> E enumValue(JsonNode n, String path, String what, Class<E> type)
+            throws ScenarioException {
+        String v = doc.string(n, path, what);
+        List<String> names = new ArrayList<>();
+        for (E e : type.getEnumConstants()) {
+            names.add(e.name());
+            if (e.name().equals(v)) {
+                return e;
+            }
+        }
+        String hint = Doc.suggest(v, names);
+        throw doc.error(path, "expected one of " + String.join(", ", names) + ", got " + Doc.quote(v)
+                + (hint == null ? "" : " (did you mean " + Doc.quote(hint) + "?)"));
     }
 
     private void readSink(ObjectNode o, Op op, Input in, boolean chaining) throws ScenarioException {

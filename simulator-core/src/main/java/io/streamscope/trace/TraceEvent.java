@@ -18,6 +18,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = TraceEvent.InputWatermarkAdvanced.class, name = "InputWatermarkAdvanced"),
         @JsonSubTypes.Type(value = TraceEvent.JoinMatched.class, name = "JoinMatched"),
         @JsonSubTypes.Type(value = TraceEvent.JoinStateCleared.class, name = "JoinStateCleared"),
+        @JsonSubTypes.Type(value = TraceEvent.StateExpired.class, name = "StateExpired"),
         @JsonSubTypes.Type(value = TraceEvent.TimerRegistered.class, name = "TimerRegistered"),
         @JsonSubTypes.Type(value = TraceEvent.TimerFired.class, name = "TimerFired"),
         @JsonSubTypes.Type(value = TraceEvent.WindowFired.class, name = "WindowFired"),
@@ -120,6 +121,16 @@ public sealed interface TraceEvent {
     /** An operator registered a timer for a key. */
     record TimerRegistered(long seq, long time, String subtask, long cause, String operator, String key,
                            long timestamp, String domain, String namespace) implements TraceEvent {
+    }
+
+    /**
+     * Keyed state with a time-to-live was found expired ({@code expiredAt = lastAccess + ttl <= time}) and removed:
+     * {@code cleanup} is "read" (an access found it), "incremental" (the incremental cleanup) or "full-snapshot"
+     * (left out of a checkpoint; the live entry stays). {@code mapKey} is null for value state.
+     */
+    record StateExpired(long seq, long time, String subtask, long cause, String operator, String key, String state,
+                        String mapKey, String value, long lastAccess, long expiredAt, String cleanup)
+            implements TraceEvent {
     }
 
     /** A timer fired. */

@@ -92,7 +92,11 @@ public record EngineView(long time, long step, long traceSize, boolean finished,
     }
 
     /** One entry of keyed state. */
-    public record StateView(String operator, String key, int keyGroup, String name, String value) {
+    public record StateView(String operator, String key, int keyGroup, String name, String value, Long expiresAt) {
+        /** A state line without a time-to-live. */
+        public StateView(String operator, String key, int keyGroup, String name, String value) {
+            this(operator, key, keyGroup, name, value, null);
+        }
     }
 
     /** One pending timer. */

@@ -147,7 +147,8 @@ public final class EngineViews {
         for (int i = 0; i < ops.size(); i++) {
             String name = vertices.get(i).name();
             for (StreamOperator.StateEntry e : ops.get(i).describeState()) {
-                state.add(new EngineView.StateView(name, e.key(), e.keyGroup(), e.name(), e.value()));
+                state.add(new EngineView.StateView(name, e.key(), e.keyGroup(), e.name(), e.value(),
+                        e.expiresAt()));
             }
             for (InternalTimerService.TimerEntry t : ops.get(i).describeTimers()) {
                 timers.add(new EngineView.TimerView(name, t.key(), t.timestamp(), t.domain(), t.namespace()));

@@ -228,7 +228,7 @@ class ScenarioErrorsTest {
     void unknownOperatorType() throws Exception {
         ScenarioException e = error(r -> op(r, 1).put("type", "windw"));
         assertError(e, "$.job.operators[1].type", "unknown operator type \"windw\" (did you mean \"window\"?)",
-                "expected one of source, timestamps, filter, map, window, sessionize, union, intervalJoin, sink");
+                "expected one of source, timestamps, filter, map, window, sessionize, countPerKey, union, intervalJoin, sink");
     }
 
     @Test

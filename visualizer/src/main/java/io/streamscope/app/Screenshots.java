@@ -148,6 +148,16 @@ public final class Screenshots {
                 StopCondition.WINDOW_FIRING.test(), 1, 0, w -> w.selection().selectSubtask("events[0]")));
         shots.add(new Shot("sessions.png", "sliding windows and sessions of interview question E1", sessions,
                 StopCondition.LATE_RECORD.test(), 1, 0, w -> w.selection().selectSubtask("activity[0]")));
+        Path lessons = ContentDirs.find("lessons");
+        if (lessons != null && Files.exists(lessons.resolve("d6-state-ttl/scenario.json"))) {
+            // lesson d6-state-ttl at 16 s: ana's count expired at 12001 ms and, without background cleanup, is
+            // still stored; the inspector says so
+            shots.add(new Shot("state-ttl.png", "keyed state with a TTL: an expired count not yet cleaned up",
+                    OpenedScenario.fromFile(lessons.resolve("d6-state-ttl/scenario.json")),
+                    e -> e instanceof TraceEvent.SinkReceived r && r.sink().equals("lazy-out")
+                            && r.record().contains("\"count\":6"), 1, 0,
+                    w -> w.selection().selectSubtask("lazy-counts[0]")));
+        }
         for (Shot s : shots) {
             take(s);
         }

@@ -48,6 +48,13 @@ public final class EventText {
                     + " cleared (" + c.elements() + (c.elements() == 1 ? " element)" : " elements)");
         } else if (e instanceof TraceEvent.WatermarkStatusChanged c) {
             return c.input() + " became " + (c.idle() ? "idle" : "active");
+        } else if (e instanceof TraceEvent.StateExpired x) {
+            String what = "state \"" + x.state() + "\" of key " + x.key()
+                    + (x.mapKey() == null ? "" : " entry " + x.mapKey()) + " = " + x.value() + " (last access "
+                    + x.lastAccess() + " ms) expired at " + x.expiredAt() + " ms";
+            return op(e, x.operator()) + what + (x.cleanup().equals("full-snapshot")
+                    ? ": left out of the full snapshot (the live entry stays until it is read or cleaned)"
+                    : x.cleanup().equals("read") ? ": removed when read" : ": removed by incremental cleanup");
         } else if (e instanceof TraceEvent.TimerRegistered t) {
             return verbose ? op(e, t.operator()) + t.domain() + " timer registered for " + t.timestamp() + " key "
                     + t.key() + namespace(t.namespace()) : null;

@@ -8,6 +8,12 @@ public interface RuntimeContext {
     /** Keyed map state named {@code name}, scoped to the current key. */
     <K, V> MapState<K, V> getMapState(String name);
 
+    /** Keyed value state declared by a descriptor, with the descriptor's time-to-live if it enables one. */
+    <T> ValueState<T> getState(io.streamscope.api.state.ValueStateDescriptor<T> descriptor);
+
+    /** Keyed map state declared by a descriptor; with a time-to-live, each map entry expires on its own. */
+    <K, V> MapState<K, V> getMapState(io.streamscope.api.state.MapStateDescriptor<K, V> descriptor);
+
     int getIndexOfThisSubtask();
 
     int getNumberOfParallelSubtasks();

@@ -29,6 +29,10 @@ public final class InspectorPane extends ScrollPane {
             "split:90", "next offset:80", "watermark:80", "idle:40", "generator");
     private final SimpleTable state = new SimpleTable("no keyed state", 12,
             "operator:80", "key:70", "key group:75", "state:150", "value");
+    /** Keyed state with a time-to-live: when each entry expires, and whether it is expired but still stored. */
+    private final SimpleTable ttl = new SimpleTable("no state with a time-to-live", 12,
+            "key:50", "state:50", "expires at:70", "status");
+    private final Label ttlTitle = section("State TTL (processing time)");
     private final SimpleTable timers = new SimpleTable("no pending timers", 10,
             "operator:80", "key:70", "time:80", "domain:90", "window");
     private final SimpleTable outputs = new SimpleTable("no output channels", 8,
@@ -44,7 +48,7 @@ public final class InspectorPane extends ScrollPane {
         metrics.setWrapText(true);
         alignment.setWrapText(true);
         VBox box = new VBox(6, title, summary, section("Metrics"), metrics, section("Inputs (watermark valve)"), inputs,
-                section("Source splits"), splits, section("Keyed state"), state, section("Pending timers"), timers,
+                section("Source splits"), splits, section("Keyed state"), state, ttlTitle, ttl, section("Pending timers"), timers,
                 section("Outputs"), outputs, section("Checkpoint alignment"), alignment);
         box.setPadding(new Insets(8));
         box.setFillWidth(true);
@@ -134,6 +138,19 @@ public final class InspectorPane extends ScrollPane {
                 x.value()});
         }
         state.setRows(st);
+        List<String[]> tt = new ArrayList<>();
+        for (EngineView.StateView x : s.state()) {
+            if (x.expiresAt() != null) {
+                tt.add(new String[] {x.key(), TimeText.readable(x.name()), x.expiresAt() + " ms",
+                    io.streamscope.text.StateTtlText.status(x, f.view().time())});
+            }
+        }
+        ttl.setRows(tt);
+        // shown only for subtasks that have TTL state, so other subtasks' inspectors stay as they were
+        ttl.setVisible(!tt.isEmpty());
+        ttl.setManaged(!tt.isEmpty());
+        ttlTitle.setVisible(!tt.isEmpty());
+        ttlTitle.setManaged(!tt.isEmpty());
         List<String[]> tm = new ArrayList<>();
         for (EngineView.TimerView x : s.timers()) {
             // a processing-time timer's time and window are virtual ms since the start, not event time
