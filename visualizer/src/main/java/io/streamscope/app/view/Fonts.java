@@ -2,6 +2,7 @@ package io.streamscope.app.view;
 
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
 
 /** The few fonts the canvas views draw with, so that all views read alike. */
 final class Fonts {
@@ -20,5 +21,12 @@ final class Fonts {
             return "";
         }
         return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
+    }
+
+    /** The width of {@code s} drawn in {@code font}, as the canvas will draw it. */
+    static double width(String s, Font font) {
+        Text t = new Text(s);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 }

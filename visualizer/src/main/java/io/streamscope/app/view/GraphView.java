@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.ToDoubleFunction;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -32,6 +33,8 @@ import javafx.scene.text.TextAlignment;
  */
 public final class GraphView extends Pane {
     private static final Color BG = Color.web("#FAFAFA");
+    /** Header names already fitted, by id and available width (lookups only, so hash order is never seen). */
+    private final Map<String, String> headerNames = new HashMap<>();
     private static final Color TM_FILL = Color.web("#EEF2F7");
     private static final Color TM_STROKE = Color.web("#8A9BB0");
     private static final Color SLOT_STROKE = Color.web("#B8C4D2");
@@ -268,12 +271,20 @@ public final class GraphView extends Pane {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(TEXT);
         g.setFont(Fonts.TITLE);
-        g.fillText(fitId(n.id(), 16), n.x() + 8, n.y() + GraphLayout.HEADER_H / 2 + 1);
-        if (s != null) {
+        String wm = s == null ? null : "wm " + TimeText.of(s.watermark());
+        // the name gets what the watermark label leaves of the header, so the two never run into each other
+        double nameWidth = n.w() - 8 - 7 - (wm == null ? 0 : Fonts.width(wm, Fonts.SMALL) + 6);
+        if (headerNames.size() > 1000) {
+            headerNames.clear();
+        }
+        g.fillText(headerNames.computeIfAbsent(n.id() + "\n" + nameWidth,
+                k -> fitIdToWidth(n.id(), nameWidth, t -> Fonts.width(t, Fonts.TITLE))),
+                n.x() + 8, n.y() + GraphLayout.HEADER_H / 2 + 1);
+        if (wm != null) {
             g.setFont(Fonts.SMALL);
             g.setFill(WATERMARK);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText("wm " + TimeText.of(s.watermark()), n.x() + n.w() - 7, n.y() + GraphLayout.HEADER_H / 2 + 1);
+            g.fillText(wm, n.x() + n.w() - 7, n.y() + GraphLayout.HEADER_H / 2 + 1);
             g.setTextAlign(TextAlignment.LEFT);
         }
         // the chain: one pill per operator, joined by a bracket, so chained operators read as one task
@@ -703,6 +714,20 @@ public final class GraphView extends Pane {
     }
 
     /** A subtask id shortened to {@code max} characters in its name, keeping its "[index]" readable. */
+    /**
+     * A subtask id cut (keeping its "[i]") to the longest form whose measured width fits {@code width}, at least
+     * a few characters even when nothing fits.
+     */
+    static String fitIdToWidth(String id, double width, ToDoubleFunction<String> measure) {
+        for (int max = id.length(); max > 4; max--) {
+            String t = fitId(id, max);
+            if (measure.applyAsDouble(t) <= width) {
+                return t;
+            }
+        }
+        return fitId(id, 4);
+    }
+
     static String fitId(String id, int max) {
         int b = id.lastIndexOf('[');
         if (id.length() <= max || b <= 0) {
