@@ -3,8 +3,10 @@ package io.streamscope.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.streamscope.app.dictation.AudioSource;
+import io.streamscope.app.dictation.DictationControl;
 import io.streamscope.app.dictation.DictationUnavailableException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +16,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -109,5 +112,42 @@ class DictationTest extends InterviewTestSupport {
         robot.write(" Late ones go to a side output.");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(DictationTest.<String>fx(answer::getText)).isEqualTo("Watermarks flow with the records. Late ones go to a side output.");
+    }
+    @Test
+    void aBrokenInputFileIsNamedInTheStatusAndTheTypedAnswerStays(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        // what -Dstreamscope.dictation.input names: here a text file where a WAV recording should be
+        Path notAudio = Files.writeString(dir.resolve("my-answer.wav"), "not a recording\n");
+        fx(() -> {
+            window.openInterview();
+            window.interview().ask("C1");
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        String before = System.getProperty(DictationControl.INPUT_PROPERTY);
+        System.setProperty(DictationControl.INPUT_PROPERTY, notAudio.toString());
+        try {
+            robot.clickOn("#interview-answer");
+            robot.write("Watermarks flow with the records.");
+            robot.clickOn("#dictate");
+            Label status = robot.lookup("#dictation-status").queryAs(Label.class);
+            WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> status.getText().startsWith("Cannot read"));
+            WaitForAsyncUtils.waitForFxEvents();
+
+            assertThat(DictationTest.<String>fx(status::getText)).isEqualTo("Cannot read the audio file " + notAudio
+                    + ": it is not a WAV file Java Sound can read (Stream of unsupported format)");
+            assertThat(DictationTest.<String>fx(status::getStyle)).contains("#C62828");
+            assertThat(fx(() -> robot.lookup("#dictate").queryAs(Button.class).getText())).isEqualTo("Dictate");
+            assertThat(fx(() -> window.interview().dictation().active())).isFalse();
+            TextArea answer = robot.lookup("#interview-answer").queryAs(TextArea.class);
+            assertThat(DictationTest.<String>fx(answer::getText)).isEqualTo("Watermarks flow with the records.");
+            assertThat(DictationTest.<Boolean>fx(answer::isEditable)).isTrue();
+        } finally {
+            if (before == null) {
+                System.clearProperty(DictationControl.INPUT_PROPERTY);
+            } else {
+                System.setProperty(DictationControl.INPUT_PROPERTY, before);
+            }
+        }
     }
 }

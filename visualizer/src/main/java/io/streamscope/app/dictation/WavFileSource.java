@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
@@ -23,8 +24,15 @@ final class WavFileSource implements AudioSource {
         AudioInputStream in;
         try {
             in = AudioSystem.getAudioInputStream(new BufferedInputStream(Files.newInputStream(file)));
-        } catch (IOException | UnsupportedAudioFileException e) {
-            throw new DictationUnavailableException("Cannot read the audio file " + file + ": " + e.getMessage(), e);
+        } catch (NoSuchFileException e) {
+            // its message is the bare path, which says nothing about what is wrong
+            throw new DictationUnavailableException("Cannot read the audio file " + file + ": there is no such file",
+                    e);
+        } catch (UnsupportedAudioFileException e) {
+            throw new DictationUnavailableException("Cannot read the audio file " + file + ": it is not a WAV file Java Sound can read ("
+                    + e.getMessage() + ")", e);
+        } catch (IOException e) {
+            throw new DictationUnavailableException("Cannot read the audio file " + file + ": " + e, e);
         }
         AudioFormat f = in.getFormat();
         if (f.matches(FORMAT)) {
