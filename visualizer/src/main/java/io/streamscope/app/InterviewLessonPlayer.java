@@ -69,7 +69,7 @@ public final class InterviewLessonPlayer extends BorderPane {
         heading.setId("interview-lesson-heading");
         heading.setMinWidth(Region.USE_PREF_SIZE);
         pause.setId("interview-lesson-pause");
-        pause.setOnAction(e -> togglePause());
+        pause.setOnAction(e -> playback.togglePlay());
         pause.setMinWidth(Region.USE_PREF_SIZE);
         pause.textProperty().bind(javafx.beans.binding.Bindings.when(playback.playingProperty())
                 .then("Pause").otherwise("Play"));
@@ -218,14 +218,6 @@ public final class InterviewLessonPlayer extends BorderPane {
     public void close() {
         stop();
         worker.close();
-    }
-
-    private void togglePause() {
-        if (playback.playingProperty().get()) {
-            playback.pause();
-        } else {
-            playback.play();
-        }
     }
 
     /** Sets the speed so the stretch to the next cue (or to the end) takes about {@link #SECONDS_PER_STRETCH}. */
