@@ -190,9 +190,7 @@ public final class InterviewLessonPlayer extends BorderPane {
 
     /** The lesson's recording arrived (the narration found its cues first): play, unless a jump is waiting. */
     private void arrived(Recording r) {
-        if (!autoplay || lesson == null || r == null || r.scenario().path() == null
-                || !r.scenario().path().toAbsolutePath().normalize().equals(
-                        lesson.scenario().toAbsolutePath().normalize())) {
+        if (!autoplay || !narration.follows(r)) {
             return;
         }
         autoplay = false;

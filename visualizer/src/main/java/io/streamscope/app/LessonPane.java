@@ -143,6 +143,11 @@ public final class LessonPane extends BorderPane {
         return List.copyOf(cueEvents);
     }
 
+    /** True when {@code r} is the recording of the lesson shown: its cues were found in it. */
+    public boolean follows(Recording r) {
+        return r != null && r == recording;
+    }
+
     /** The index of the cue whose narration is shown, -1 before the first. */
     public int cueShown() {
         return shown;
