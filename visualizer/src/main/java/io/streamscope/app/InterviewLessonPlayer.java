@@ -224,12 +224,9 @@ public final class InterviewLessonPlayer extends BorderPane {
         if (f == null) {
             return;
         }
-        long next = f.recording().lastStep();
-        for (long s : narration.cueSteps()) {
-            if (s > f.step()) {
-                next = s;
-                break;
-            }
+        long next = playback.nextStop(f.step());
+        if (next < 0) {
+            next = f.recording().lastStep();
         }
         double speed = Math.max(MIN_STEPS_PER_SECOND, (next - f.step()) / SECONDS_PER_STRETCH);
         playback.speedProperty().set(Math.min(Playback.MAX_SPEED, speed));

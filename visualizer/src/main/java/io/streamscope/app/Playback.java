@@ -284,6 +284,11 @@ public final class Playback {
         this.beforePlay = hold;
     }
 
+    /** The first stop after {@code step} (the next lesson cue playing pauses at), or -1 when none is left. */
+    public long nextStop(long step) {
+        return nextStop(step, Long.MAX_VALUE);
+    }
+
     /** The first stop after {@code step} and at or before {@code limit}, or -1. */
     private long nextStop(long step, long limit) {
         for (long s : stops) {
