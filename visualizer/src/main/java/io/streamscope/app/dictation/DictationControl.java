@@ -1,5 +1,6 @@
 package io.streamscope.app.dictation;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -86,9 +87,28 @@ public final class DictationControl extends HBox {
         return status.getText();
     }
 
-    private static AudioSource defaultSource() {
+    static AudioSource defaultSource() {
         String file = System.getProperty(INPUT_PROPERTY);
-        return file == null || file.isBlank() ? AudioSource.microphone() : AudioSource.wavFile(Path.of(file));
+        if (file == null || file.isBlank()) {
+            return AudioSource.microphone();
+        }
+        try {
+            return AudioSource.wavFile(Path.of(file));
+        } catch (InvalidPathException e) {
+            // reported like any audio that cannot be opened, in the status line, not as an exception on the FX thread
+            return new AudioSource() {
+                @Override
+                public java.io.InputStream open() throws DictationUnavailableException {
+                    throw new DictationUnavailableException("-D" + INPUT_PROPERTY + " is not a file path: "
+                            + e.getMessage(), e);
+                }
+
+                @Override
+                public String describe() {
+                    return "the file of -D" + INPUT_PROPERTY;
+                }
+            };
+        }
     }
 
     private void toggle() {
