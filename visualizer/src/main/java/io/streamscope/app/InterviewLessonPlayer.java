@@ -156,8 +156,8 @@ public final class InterviewLessonPlayer extends BorderPane {
         try {
             scenario = OpenedScenario.fromFile(l.scenario());
         } catch (ScenarioException e) {
-            showNote("**The lesson `" + l.id() + "` cannot play:** its scenario has an error at " + e.jsonPath()
-                    + ": " + e.problem());
+            showNote("**The lesson `" + l.id() + "` cannot play:** its scenario " + l.scenario().getFileName()
+                    + " has an error at " + e.jsonPath() + ": " + e.problem());
             return;
         }
         setCenter(running);

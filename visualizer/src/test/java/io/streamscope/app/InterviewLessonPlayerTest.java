@@ -171,6 +171,53 @@ class InterviewLessonPlayerTest extends InterviewTestSupport {
         });
     }
 
+    @Test
+    void aBrokenLessonShowsWhatIsWrongWithItInsteadOfPlaying(@TempDir Path lessons) throws Exception {
+        // a runnable lesson whose scenario file is empty: the scenario loader's rule for an empty file
+        Path dir = Files.createDirectories(lessons.resolve("s-broken"));
+        Files.writeString(dir.resolve("lesson.md"), String.join("\n",
+                "---",
+                "id: s-broken",
+                "title: A lesson whose scenario cannot load",
+                "kind: lesson",
+                "level: C",
+                "summary: Shows what the player does with a scenario that has an error.",
+                "---",
+                "# Broken",
+                "",
+                "<!-- cue: WatermarkAdvanced -->",
+                "A watermark.",
+                ""));
+        Files.writeString(dir.resolve("scenario.json"), "");
+        // a lesson.md without its front matter cannot be read at all
+        Path unreadable = Files.createDirectories(lessons.resolve("u-unreadable"));
+        Files.writeString(unreadable.resolve("lesson.md"), "# No front matter\n");
+
+        InterviewLessonPlayer player = fx(() -> {
+            InterviewLessonPlayer p = new InterviewLessonPlayer(lessons);
+            p.play("s-broken");
+            return p;
+        });
+        assertThat(fx(() -> player.showsNote())).isTrue();
+        assertThat(fx(() -> player.noteText())).contains("The lesson s-broken cannot play: its scenario scenario.json"
+                + " has an error at $: the file is empty; expected a JSON object describing a scenario");
+        assertThat(fx(() -> player.playback().recording())).isNull();
+
+        fx(() -> {
+            player.play("u-unreadable");
+            return null;
+        });
+        assertThat(fx(() -> player.showsNote())).isTrue();
+        assertThat(fx(() -> player.noteText())).contains("The lesson u-unreadable cannot be read:")
+                .contains("lesson.md");
+        assertThat(fx(() -> player.lesson())).isNull();
+        assertThat(fx(() -> player.playback().recording())).isNull();
+        fx(() -> {
+            player.close();
+            return null;
+        });
+    }
+
     private static FxRobot robot() {
         return new FxRobot();
     }
