@@ -304,7 +304,9 @@ public final class HeapKeyedStateBackend {
                 removed++;
             }
         }
-        cursor[0] = end - removed;
+        // a run that reached the last key ends the pass, as Flink's exhausted state iterator is replaced by a new
+        // one: keys written since are met again from the first key, not by continuing past the old end
+        cursor[0] = end == keys.size() ? 0 : end - removed;
     }
 
     /** Runs the state's incremental cleanup, as Flink does on every access of a TTL state, before the access. */
