@@ -123,6 +123,29 @@ class StateTtlScenarioTest {
     }
 
     @Test
+    void badShapesInsideTheTtlBlockNameTheirPath() throws Exception {
+        String p = "$.job.operators[1].stateTtl";
+        ScenarioException e = error(r -> ((ObjectNode) r.at("/job/operators/1")).put("stateTtl", "10s"));
+        assertThat(e.jsonPath()).isEqualTo(p);
+        assertThat(e.problem()).contains("{\"ttl\": \"10s\"}");
+        e = error(r -> ttl(r).put("cleanupInBackground", "off"));
+        assertThat(e.jsonPath()).isEqualTo(p + ".cleanupInBackground");
+        e = error(r -> ttl(r).put("cleanupIncrementally", 5));
+        assertThat(e.jsonPath()).isEqualTo(p + ".cleanupIncrementally");
+        assertThat(e.problem()).contains("cleanupSize");
+        e = error(r -> ttl(r).putObject("cleanupIncrementally").put("runCleanupForEveryRecord", true));
+        assertThat(e.jsonPath()).isEqualTo(p + ".cleanupIncrementally");
+        assertThat(e.problem()).contains("\"cleanupSize\"");
+        e = error(r -> ttl(r).putObject("cleanupIncrementally").put("cleanupSize", 5)
+                .put("runCleanupForEveryRecord", "yes"));
+        assertThat(e.jsonPath()).isEqualTo(p + ".cleanupIncrementally.runCleanupForEveryRecord");
+        e = error(r -> ttl(r).putObject("cleanupIncrementally").put("cleanupSize", 5).put("everyRecord", true));
+        assertThat(e.jsonPath()).isEqualTo(p + ".cleanupIncrementally.everyRecord");
+        e = error(r -> ((ObjectNode) r.at("/job/operators/0")).putObject("stateTtl").put("ttl", "10s"));
+        assertThat(e.jsonPath()).isEqualTo("$.job.operators[0].stateTtl"); // only countPerKey takes a TTL
+    }
+
+    @Test
     void badTtlBlocksNameTheirPath() throws Exception {
         String p = "$.job.operators[1].stateTtl";
         ScenarioException e = error(r -> ttl(r).put("ttl", "0s"));
