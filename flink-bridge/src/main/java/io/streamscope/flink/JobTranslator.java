@@ -1,5 +1,6 @@
 package io.streamscope.flink;
 
+import io.streamscope.api.builtin.CountPerKeyFunction;
 import io.streamscope.api.builtin.JoinRowFunction;
 import io.streamscope.api.builtin.SessionizeFunction;
 import io.streamscope.api.builtin.StatsAggregate;
@@ -76,6 +77,11 @@ final class JobTranslator {
                         + " translates");
             }
         } else if (spec instanceof OperatorSpec.KeyedProcess p) {
+            if (p.function() instanceof CountPerKeyFunction) {
+                throw new UntranslatableException(v.name(), "it is a countPerKey step, which the bridge does not"
+                        + " translate; with a \"stateTtl\" its counts would also depend on Flink's processing time,"
+                        + " the wall clock");
+            }
             if (!(p.function() instanceof SessionizeFunction)) {
                 throw new UntranslatableException(v.name(), "its KeyedProcessFunction is Java code ("
                         + describe(p.function()) + "); only the built-in SessionizeFunction translates");

@@ -139,6 +139,17 @@ class BridgeTest {
     }
 
     @Test
+    void aCountPerKeyStepIsRefusedNamingTheStep() {
+        Map<String, Object> tree = scenario("count per key", List.of(topic("t", 1, times(1000, 2000))),
+                List.of(source("in", "t", 0), obj("id", "counts", "type", "countPerKey", "input", "in", "keyBy", "user",
+                        "stateTtl", obj("ttl", "10s")), sink("out", "counts")));
+        assertThatThrownBy(() -> FlinkBridge.checkTranslatable(Sc.load(tree)))
+                .isInstanceOf(UntranslatableException.class)
+                .hasMessageStartingWith("operator 'counts'").hasMessageContaining("countPerKey step")
+                .hasMessageNotContaining("Java code");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void processingTimeWindowsAndUnboundedTopicsAreRefused() {
         Map<String, Object> tree = tumblingJob("processing time");

@@ -304,7 +304,9 @@ public final class HeapKeyedStateBackend {
                 removed++;
             }
         }
-        cursor[0] = end - removed;
+        // a run that reached the last key ends the pass, as Flink's exhausted state iterator is replaced by a new
+        // one: keys written since are met again from the first key, not by continuing past the old end
+        cursor[0] = end == keys.size() ? 0 : end - removed;
     }
 
     /** Runs the state's incremental cleanup, as Flink does on every access of a TTL state, before the access. */
@@ -314,6 +316,27 @@ public final class HeapKeyedStateBackend {
         }
     }
 
+    /**
+     * One read of a stored TTL value (a value state's, or one map entry's), as Flink's AbstractTtlDecorator reads it:
+     * an expired value is removed (reported as cleanup on read) and returned only with ReturnExpiredIfNotCleanedUp;
+     * an unexpired one is re-stamped with OnReadAndWrite. Returns the user value the read sees, or null.
+     */
+    private Object readWithTtl(String name, StateTtlConfig ttl, Object mapKey, TtlValue v, Runnable remove,
+                               java.util.function.Consumer<TtlValue> restamp) {
+        long now = processingTime.getAsLong();
+        if (ttl.expired(v.lastAccess(), now)) {
+            remove.run();
+            listener.expired(name, currentKey, mapKey, v.value(), v.lastAccess(),
+                    ttl.expirationTimestamp(v.lastAccess()), CLEANUP_READ);
+            return ttl.stateVisibility() == StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp
+                    ? v.value() : null;
+        }
+        if (ttl.updateType() == StateTtlConfig.UpdateType.OnReadAndWrite) {
+            restamp.accept(new TtlValue(v.value(), now));
+        }
+        return v.value();
+    }
+
     /** Value state named {@code name} with a time-to-live (no TTL when {@code ttl} is null). */
     public <T> ValueState<T> valueState(String name, StateTtlConfig ttl) {
         if (ttl == null) {
@@ -321,28 +344,14 @@ public final class HeapKeyedStateBackend {
         }
         registerTtl(name, ttl);
         LinkedHashMap<Object, Object> t = table(name);
-        boolean returnExpired = ttl.stateVisibility() == StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp;
-        boolean updateOnRead = ttl.updateType() == StateTtlConfig.UpdateType.OnReadAndWrite;
         return new ValueState<>() {
             @Override
             @SuppressWarnings("unchecked")
             public T value() {
                 accessed(name, ttl);
                 TtlValue v = (TtlValue) t.get(currentKey);
-                if (v == null) {
-                    return null;
-                }
-                long now = processingTime.getAsLong();
-                if (ttl.expired(v.lastAccess(), now)) {
-                    t.remove(currentKey);
-                    listener.expired(name, currentKey, null, v.value(), v.lastAccess(),
-                            ttl.expirationTimestamp(v.lastAccess()), CLEANUP_READ);
-                    return returnExpired ? (T) v.value() : null;
-                }
-                if (updateOnRead) {
-                    t.put(currentKey, new TtlValue(v.value(), now));
-                }
-                return (T) v.value();
+                return v == null ? null : (T) readWithTtl(name, ttl, null, v, () -> t.remove(currentKey),
+                        fresh -> t.put(currentKey, fresh));
             }
 
             @Override
@@ -370,8 +379,6 @@ public final class HeapKeyedStateBackend {
         }
         registerTtl(name, ttl);
         LinkedHashMap<Object, Object> t = table(name);
-        boolean returnExpired = ttl.stateVisibility() == StateTtlConfig.StateVisibility.ReturnExpiredIfNotCleanedUp;
-        boolean updateOnRead = ttl.updateType() == StateTtlConfig.UpdateType.OnReadAndWrite;
         return new MapState<>() {
             @SuppressWarnings("unchecked")
             private LinkedHashMap<Object, TtlValue> map(boolean create) {
@@ -384,21 +391,10 @@ public final class HeapKeyedStateBackend {
             }
 
             /** The visible value of one entry, applying expiry and update-on-read; the map may be emptied. */
-            private Object read(LinkedHashMap<Object, TtlValue> m, Object mapKey, long now) {
+            private Object read(LinkedHashMap<Object, TtlValue> m, Object mapKey) {
                 TtlValue v = m.get(mapKey);
-                if (v == null) {
-                    return null;
-                }
-                if (ttl.expired(v.lastAccess(), now)) {
-                    m.remove(mapKey);
-                    listener.expired(name, currentKey, mapKey, v.value(), v.lastAccess(),
-                            ttl.expirationTimestamp(v.lastAccess()), CLEANUP_READ);
-                    return returnExpired ? v.value() : null;
-                }
-                if (updateOnRead) {
-                    m.put(mapKey, new TtlValue(v.value(), now));
-                }
-                return v.value();
+                return v == null ? null : readWithTtl(name, ttl, mapKey, v, () -> m.remove(mapKey),
+                        fresh -> m.put(mapKey, fresh));
             }
 
             private void dropIfEmpty(LinkedHashMap<Object, TtlValue> m) {
@@ -415,7 +411,7 @@ public final class HeapKeyedStateBackend {
                 if (m == null) {
                     return null;
                 }
-                Object v = read(m, key, processingTime.getAsLong());
+                Object v = read(m, key);
                 dropIfEmpty(m);
                 return (V) v;
             }
@@ -449,10 +445,9 @@ public final class HeapKeyedStateBackend {
                 if (m == null) {
                     return List.of();
                 }
-                long now = processingTime.getAsLong();
                 List<Map.Entry<K, V>> out = new ArrayList<>();
                 for (Object k : new ArrayList<>(m.keySet())) {
-                    Object v = read(m, k, now);
+                    Object v = read(m, k);
                     if (v != null) {
                         out.add(Map.entry((K) k, (V) v));
                     }

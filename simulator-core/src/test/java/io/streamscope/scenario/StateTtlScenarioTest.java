@@ -68,8 +68,9 @@ class StateTtlScenarioTest {
                     TraceEvent.StateExpired x = (TraceEvent.StateExpired) e;
                     return x.key() + " " + x.lastAccess() + "->" + x.expiredAt() + " " + x.cleanup() + " @" + x.time();
                 })
-                // b's access at 13001 checks a (expires 14001: not yet); a's own read at 14001 finds it expired
-                .containsExactly("\"a\" 4001->14001 read @14001");
+                // b's accesses at 13001 check a (expires 14001: not yet), each run reaching the last key; a's own
+                // access at 14001 starts a new pass of the default cleanup, which removes a before the read
+                .containsExactly("\"a\" 4001->14001 incremental @14001");
     }
 
     @Test
@@ -119,6 +120,29 @@ class StateTtlScenarioTest {
         assertThat(e).as("loading should fail").isNotNull();
         assertThat(e.getMessage()).startsWith(FILE + ": at ");
         return e;
+    }
+
+    @Test
+    void badShapesInsideTheTtlBlockNameTheirPath() throws Exception {
+        String p = "$.job.operators[1].stateTtl";
+        ScenarioException e = error(r -> ((ObjectNode) r.at("/job/operators/1")).put("stateTtl", "10s"));
+        assertThat(e.jsonPath()).isEqualTo(p);
+        assertThat(e.problem()).contains("{\"ttl\": \"10s\"}");
+        e = error(r -> ttl(r).put("cleanupInBackground", "off"));
+        assertThat(e.jsonPath()).isEqualTo(p + ".cleanupInBackground");
+        e = error(r -> ttl(r).put("cleanupIncrementally", 5));
+        assertThat(e.jsonPath()).isEqualTo(p + ".cleanupIncrementally");
+        assertThat(e.problem()).contains("cleanupSize");
+        e = error(r -> ttl(r).putObject("cleanupIncrementally").put("runCleanupForEveryRecord", true));
+        assertThat(e.jsonPath()).isEqualTo(p + ".cleanupIncrementally");
+        assertThat(e.problem()).contains("\"cleanupSize\"");
+        e = error(r -> ttl(r).putObject("cleanupIncrementally").put("cleanupSize", 5)
+                .put("runCleanupForEveryRecord", "yes"));
+        assertThat(e.jsonPath()).isEqualTo(p + ".cleanupIncrementally.runCleanupForEveryRecord");
+        e = error(r -> ttl(r).putObject("cleanupIncrementally").put("cleanupSize", 5).put("everyRecord", true));
+        assertThat(e.jsonPath()).isEqualTo(p + ".cleanupIncrementally.everyRecord");
+        e = error(r -> ((ObjectNode) r.at("/job/operators/0")).putObject("stateTtl").put("ttl", "10s"));
+        assertThat(e.jsonPath()).isEqualTo("$.job.operators[0].stateTtl"); // only countPerKey takes a TTL
     }
 
     @Test

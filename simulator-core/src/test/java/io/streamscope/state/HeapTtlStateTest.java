@@ -186,6 +186,25 @@ class HeapTtlStateTest {
     }
 
     @Test
+    void aCleanupRunThatReachedTheLastKeyStartsTheNextRunFromTheFirstKey() {
+        // Flink replaces an exhausted state iterator with a new one over the whole table, so after a pass has
+        // ended the next access checks every key again (here both, cleanupSize 5 > 2 keys), keys added since too
+        ValueState<String> s = backend.valueState("s", StateTtlConfig.newBuilder(Duration.ofMillis(100))
+                .cleanupIncrementally(5, false).build());
+        now = 0;
+        backend.setCurrentKey("a");
+        s.update("x"); // the cleanup finds an empty state
+        backend.setCurrentKey("b");
+        s.update("y"); // the cleanup checks a and reaches the end: the pass is over
+        now = 100; // both written at 0: both expired
+        backend.setCurrentKey("a");
+        assertThat(s.value()).isNull();
+        // a new pass checks a, then b, before the read; the read itself finds a already gone
+        assertThat(removed).containsExactly("incremental a=x last=0 at=100", "incremental b=y last=0 at=100");
+        assertThat(backend.entries()).isEmpty();
+    }
+
+    @Test
     void incrementalCleanupForEveryRecordRunsWhenAKeyIsSelected() {
         backend.valueState("s", StateTtlConfig.newBuilder(Duration.ofMillis(100)).cleanupIncrementally(1, true)
                 .build());
