@@ -6,10 +6,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The window firings and clearings of a trace that belong to processing-time windows. Their bounds are virtual
- * milliseconds since the start, not event time, so they must not be written as clock times; the events do not
- * carry their time domain, but a processing-time window fires only on a processing-time timer and is cleared
- * right after that firing, so the chain of causes tells.
+ * The window events of a trace that belong to processing-time windows: their bounds are virtual milliseconds
+ * since the start, not event time, so they must not be written or drawn as event times. The events do not carry
+ * their window's time domain, but a processing-time window's timers are processing-time timers, and it fires only
+ * on such a timer and is cleared right after that firing, so the timer's domain and the chain of causes tell.
+ * The trace list, the command line's log and the timeline all ask this one question here.
  */
 public final class ProcessingTimeWindows {
     private final Set<Long> seqs = new HashSet<>();
@@ -26,8 +27,14 @@ public final class ProcessingTimeWindows {
         }
     }
 
-    /** True for a window firing or clearing that a processing-time timer caused. */
+    /**
+     * True for a window firing or clearing that a processing-time timer caused, and for the registration of a
+     * processing-time timer of a window (a timer with a namespace).
+     */
     public boolean contains(TraceEvent e) {
+        if (e instanceof TraceEvent.TimerRegistered t) {
+            return t.namespace() != null && "processing-time".equals(t.domain());
+        }
         return (e instanceof TraceEvent.WindowFired || e instanceof TraceEvent.WindowCleared) && seqs.contains(e.seq());
     }
 }

@@ -102,6 +102,23 @@ class RunClockTimesTest {
     }
 
     @Test
+    void aMisspeltOrValuedEpochMsFlagIsAClearUsageErrorInEachCommandThatTakesIt() throws Exception {
+        String file = scenario(EVENT_TIME).toString();
+        for (String[] args : new String[][] {
+            {"run", file, "--epoch-m"}, {"lesson", "c1-watermarks", "--epoch-m"}, {"sql", file, "--epoch-m"}}) {
+            Cli.Result r = Cli.run(args);
+            assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+            assertThat(r.out()).isEmpty();
+            assertThat(r.err()).startsWith("error: " + args[0] + ": unknown option '--epoch-m'");
+        }
+        for (String command : new String[] {"run", "lesson", "sql"}) {
+            Cli.Result r = Cli.run(command, command.equals("lesson") ? "c1-watermarks" : file, "--epoch-ms=yes");
+            assertThat(r.code()).as(command).isEqualTo(2);
+            assertThat(r.err()).as(command).startsWith("error: --epoch-ms takes no value");
+        }
+    }
+
+    @Test
     void processingTimeTimersAndWindowsStayInMilliseconds() throws Exception {
         // the record arrives at 3600500 ms (past an hour of virtual time): its window is [3600000, 3601000) of
         // processing time, and its timer at the window's end minus 1 ms, 3600999, is no clock time of a day

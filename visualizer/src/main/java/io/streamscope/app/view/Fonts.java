@@ -23,10 +23,13 @@ final class Fonts {
         return s.length() <= max ? s : s.substring(0, Math.max(0, max - 1)) + "…";
     }
 
+    /** One text node measures for all canvas views; they draw on the FX thread only. */
+    private static final Text MEASURE = new Text();
+
     /** The width of {@code s} drawn in {@code font}, as the canvas will draw it. */
     static double width(String s, Font font) {
-        Text t = new Text(s);
-        t.setFont(font);
-        return t.getLayoutBounds().getWidth();
+        MEASURE.setFont(font);
+        MEASURE.setText(s);
+        return MEASURE.getLayoutBounds().getWidth();
     }
 }

@@ -431,7 +431,6 @@ public final class GraphView extends Pane {
     private record PendingTag(double x, double above, double below, String text, Color color) {
     }
 
-    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
     private static final Map<String, Double> WIDTHS = new HashMap<>();
 
     /** The drawn width of a label in the small bold font, with its margin; measured once per text. */
@@ -439,11 +438,7 @@ public final class GraphView extends Pane {
         if (WIDTHS.size() > 4096) {
             WIDTHS.clear();
         }
-        return WIDTHS.computeIfAbsent(text, t -> {
-            MEASURE.setFont(Fonts.SMALL_BOLD);
-            MEASURE.setText(t);
-            return Math.ceil(MEASURE.getLayoutBounds().getWidth()) + 4;
-        });
+        return WIDTHS.computeIfAbsent(text, t -> Math.ceil(Fonts.width(t, Fonts.SMALL_BOLD)) + 4);
     }
 
     /** A buffered element for the channel layout. */
@@ -713,7 +708,6 @@ public final class GraphView extends Pane {
         return new double[] {(n.x() + n.w() / 2) * scale + offsetX, (n.y() + n.h() / 2) * scale + offsetY};
     }
 
-    /** A subtask id shortened to {@code max} characters in its name, keeping its "[index]" readable. */
     /**
      * A subtask id cut (keeping its "[i]") to the longest form whose measured width fits {@code width}, at least
      * a few characters even when nothing fits.
@@ -728,6 +722,7 @@ public final class GraphView extends Pane {
         return fitId(id, 4);
     }
 
+    /** A subtask id shortened to {@code max} characters in its name, keeping its "[index]" readable. */
     static String fitId(String id, int max) {
         int b = id.lastIndexOf('[');
         if (id.length() <= max || b <= 0) {

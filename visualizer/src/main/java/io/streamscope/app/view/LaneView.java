@@ -4,6 +4,7 @@ import io.streamscope.app.Playback;
 import io.streamscope.app.engine.Frame;
 import io.streamscope.app.engine.RecordKeys;
 import io.streamscope.app.engine.Recording;
+import io.streamscope.text.ProcessingTimeWindows;
 import io.streamscope.text.TimeText;
 import io.streamscope.trace.TraceEvent;
 import io.streamscope.view.EngineView;
@@ -118,7 +119,7 @@ public final class LaneView extends Pane {
                     arrow(g, laneX(fromLane, laneW), y0, x, y, color(d.element(), keys), d.element());
                 }
             } else {
-                String label = label(e, keys);
+                String label = label(e, keys, r.processingTimeWindows());
                 dot(g, x, y, markColor(e), 4.5);
                 if (label != null) {
                     g.setFont(Fonts.SMALL);
@@ -192,8 +193,17 @@ public final class LaneView extends Pane {
         return "processing-time".equals(domain) ? ts + " ms" : TimeText.of(ts);
     }
 
+    /**
+     * A window's bounds: event time as the app writes it; a processing-time window's in virtual ms since the
+     * start, which after an hour of run time would otherwise read as clock times.
+     */
+    private static String bounds(TraceEvent e, long start, long end, ProcessingTimeWindows processingTime) {
+        return processingTime.contains(e) ? "[" + start + "," + end + ")"
+                : "[" + TimeText.of(start) + "," + TimeText.of(end) + ")";
+    }
+
     /** A few words for an event on its lane; event times as {@link TimeText} writes them. */
-    private static String label(TraceEvent e, RecordKeys keys) {
+    static String label(TraceEvent e, RecordKeys keys, ProcessingTimeWindows processingTime) {
         if (e instanceof TraceEvent.RecordRead r) {
             String k = keys.keyOfJson(r.record());
             return "read " + (k == null ? "" : k + " ") + "@" + TimeText.of(r.timestamp());
@@ -206,11 +216,10 @@ public final class LaneView extends Pane {
         } else if (e instanceof TraceEvent.TimerRegistered t) {
             return "timer " + timerTime(t.timestamp(), t.domain()) + " set";
         } else if (e instanceof TraceEvent.WindowFired wf) {
-            return (wf.firing().equals("late") ? "LATE fire " : "fire ") + "[" + TimeText.of(wf.start()) + ","
-                    + TimeText.of(wf.end()) + ") "
-                    + RecordKeys.unquote(wf.key());
+            return (wf.firing().equals("late") ? "LATE fire " : "fire ") + bounds(e, wf.start(), wf.end(),
+                    processingTime) + " " + RecordKeys.unquote(wf.key());
         } else if (e instanceof TraceEvent.WindowCleared c) {
-            return "clear [" + TimeText.of(c.start()) + "," + TimeText.of(c.end()) + ")";
+            return "clear " + bounds(e, c.start(), c.end(), processingTime);
         } else if (e instanceof TraceEvent.LateRecord l) {
             return "LATE " + RecordKeys.unquote(l.key()) + " @" + TimeText.of(l.timestamp());
         } else if (e instanceof TraceEvent.SinkReceived s) {

@@ -2,6 +2,7 @@ package io.streamscope.app.view;
 
 import io.streamscope.app.engine.RecordKeys;
 import io.streamscope.app.engine.Recording;
+import io.streamscope.text.ProcessingTimeWindows;
 import io.streamscope.trace.TraceEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -83,14 +84,13 @@ final class TimelineModel {
     private final List<long[]> dataExtent = new ArrayList<>();
     /** The event-time windows in the order they opened (a window opens once, at its first trace event). */
     private final List<Window> opened = new ArrayList<>();
-    /** Window operators whose timers are processing-time timers (Flink's processing-time window assigners). */
-    private final java.util.Set<String> processingTimeOperators = new java.util.HashSet<>();
     /** Per window operator, the most of its event-time windows that overlap at one event time. */
     final Map<String, Integer> overlap = new LinkedHashMap<>();
 
     TimelineModel(Recording recording, RecordKeys keys) {
         this.recording = recording;
         List<TraceEvent> trace = recording.trace();
+        ProcessingTimeWindows processingTime = recording.processingTimeWindows();
         for (int i = 0; i < trace.size(); i++) {
             TraceEvent e = trace.get(i);
             if (e instanceof TraceEvent.RecordRead) {
@@ -116,17 +116,13 @@ final class TimelineModel {
                 records.add(new Dot(i, r.time(), r.timestamp(), keys.keyOfJson(r.record())));
                 extend(i, r.timestamp());
             } else if (e instanceof TraceEvent.TimerRegistered t && t.namespace() != null) {
-                if ("processing-time".equals(t.domain())) {
-                    processingTimeOperators.add(t.operator());
-                }
-                Window w = window(t.operator(), t.namespace());
+                Window w = window(t.operator(), t.namespace(), processingTime.contains(t));
                 if (w != null) {
                     w.open(i, t.time());
                 }
             } else if (e instanceof TraceEvent.WindowFired f) {
                 Window w = windows.computeIfAbsent(f.operator() + f.start() + "," + f.end(),
-                        k -> created(new Window(f.operator(), f.start(), f.end(), processingTimeOperators.contains(
-                                f.operator()))));
+                        k -> created(new Window(f.operator(), f.start(), f.end(), processingTime.contains(f))));
                 w.open(i, f.time());
                 w.firings.add(new Firing(i, f.time(), RecordKeys.unquote(f.key()), "late".equals(f.firing()),
                         f.result()));
@@ -264,7 +260,7 @@ final class TimelineModel {
         return max;
     }
 
-    private Window window(String operator, String namespace) {
+    private Window window(String operator, String namespace, boolean processingTime) {
         Matcher m = WINDOW.matcher(namespace);
         if (!m.matches()) {
             return null;
@@ -272,7 +268,7 @@ final class TimelineModel {
         long start = Long.parseLong(m.group(1));
         long end = Long.parseLong(m.group(2));
         return windows.computeIfAbsent(operator + start + "," + end, k -> created(new Window(operator, start, end,
-                processingTimeOperators.contains(operator))));
+                processingTime)));
     }
 
     private void extend(int seq, long v) {

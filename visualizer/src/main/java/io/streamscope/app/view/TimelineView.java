@@ -14,7 +14,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 /**
@@ -373,13 +372,9 @@ public final class TimelineView extends Pane {
         g.setTextBaseline(VPos.CENTER);
     }
 
-    private static final Text MEASURE = new Text();
-
-    /** The drawn width of a text in a font. */
-    static double width(String text, Font font) {
-        MEASURE.setFont(font);
-        MEASURE.setText(text);
-        return Math.ceil(MEASURE.getLayoutBounds().getWidth());
+    /** The drawn width of a text in a font, rounded up to a whole pixel so that label boxes never undershoot. */
+    private static double width(String text, Font font) {
+        return Math.ceil(Fonts.width(text, font));
     }
 
     private void drawRecords(GraphicsContext g, Axes a, int limit) {
