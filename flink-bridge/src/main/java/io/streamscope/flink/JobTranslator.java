@@ -94,15 +94,11 @@ final class JobTranslator {
                 throw new UntranslatableException(v.name(), "its ProcessJoinFunction is Java code ("
                         + describe(j.function()) + "); only the built-in JoinRowFunction of scenario files translates");
             }
-            keyField(v);
-            if (!(v.secondKeySelector() instanceof FieldKeySelector)) {
-                throw new UntranslatableException(v.name(), "its second input needs keyBy on a field"
-                        + " (FieldKeySelector)");
-            }
+            keyField(v); // the second input's key is a field too: every keyed edge was checked above
         }
         if (!(spec instanceof OperatorSpec.Sink)) {
             for (int input = 0; input < 2; input++) {
-                List<JobEdge> edges = edgesOf(graph, v, input);
+                List<JobEdge> edges = graph.inputs(v, input);
                 for (JobEdge e : edges) {
                     if (!samePartitioning(e.partitioner(), edges.get(0).partitioner())) {
                         throw new UntranslatableException(v.name(), "the streams of its union are partitioned"
@@ -113,17 +109,6 @@ final class JobTranslator {
                 }
             }
         }
-    }
-
-    /** The inbound edges of one input of a vertex, in declaration order. */
-    private static List<JobEdge> edgesOf(JobGraph graph, JobVertex v, int input) {
-        List<JobEdge> out = new ArrayList<>();
-        for (JobEdge e : graph.inputs(v)) {
-            if (e.input() == input) {
-                out.add(e);
-            }
-        }
-        return out;
     }
 
     private static boolean samePartitioning(Partitioner a, Partitioner b) {
@@ -208,7 +193,7 @@ final class JobTranslator {
                         .setParallelism(v.parallelism()));
                 continue;
             }
-            List<JobEdge> firstInput = edgesOf(graph, v, 0);
+            List<JobEdge> firstInput = graph.inputs(v, 0);
             JobEdge edge = firstInput.get(0);
             if (spec instanceof OperatorSpec.Sink) {
                 // the sink itself has no effect on results: tag in the producer's subtasks, keeping their order
@@ -242,7 +227,7 @@ final class JobTranslator {
                 out = window(input, v, w);
                 out.setMaxParallelism(v.maxParallelism());
             } else if (spec instanceof OperatorSpec.IntervalJoin j) {
-                out = intervalJoin(input, union(streams, edgesOf(graph, v, 1)), v, j);
+                out = intervalJoin(input, union(streams, graph.inputs(v, 1)), v, j);
                 out.setMaxParallelism(v.maxParallelism());
             } else {
                 throw new UntranslatableException(v.name(), "operator kind " + spec.kind() + " is not translated");

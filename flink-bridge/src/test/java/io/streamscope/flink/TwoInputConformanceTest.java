@@ -125,6 +125,39 @@ class TwoInputConformanceTest {
                 .hasMessageContaining("only the built-in JoinRowFunction of scenario files translates");
     }
 
+    /** The right input keyed by Java code: refused by the check every keyed edge gets. */
+    @Test
+    void aJoinWhoseSecondKeyIsJavaCodeIsRefused() {
+        var env = io.streamscope.api.StreamExecutionEnvironment.create();
+        var strategy = io.streamscope.time.WatermarkStrategy.forMonotonousTimestamps();
+        var l = env.<Row>fromSource(new io.streamscope.connectors.PartitionedLog("o", 1, true), strategy, "o")
+                .keyBy(new io.streamscope.api.functions.FieldKeySelector("user"));
+        var r = env.<Row>fromSource(new io.streamscope.connectors.PartitionedLog("p", 1, true), strategy, "p")
+                .keyBy((io.streamscope.api.functions.KeySelector<Row, Object>) row -> row.get("user"));
+        l.intervalJoin(r).between(java.time.Duration.ZERO, java.time.Duration.ofSeconds(1))
+                .process(new io.streamscope.api.builtin.JoinRowFunction(null, "p"), "lambda-key-join")
+                .sinkTo(new io.streamscope.connectors.CollectingSink("out"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobTranslator.check(env.getJobGraph()))
+                .isInstanceOf(UntranslatableException.class)
+                .hasMessageStartingWith("operator 'lambda-key-join'")
+                .hasMessageContaining("its keyBy uses a Java KeySelector (a lambda)");
+    }
+
+    @Test
+    void aUnionPartitionedTwoWaysIsRefused() {
+        var env = io.streamscope.api.StreamExecutionEnvironment.create();
+        var strategy = io.streamscope.time.WatermarkStrategy.forMonotonousTimestamps();
+        var a = env.<Row>fromSource(new io.streamscope.connectors.PartitionedLog("a", 1, true), strategy, "a");
+        var b = env.<Row>fromSource(new io.streamscope.connectors.PartitionedLog("b", 1, true), strategy, "b");
+        a.union(b.rebalance()).map(new io.streamscope.scenario.FieldMap(null, java.util.Map.of()), "both")
+                .sinkTo(new io.streamscope.connectors.CollectingSink("out"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> JobTranslator.check(env.getJobGraph()))
+                .isInstanceOf(UntranslatableException.class)
+                .hasMessageStartingWith("operator 'both'")
+                .hasMessageContaining("the streams of its union are partitioned differently")
+                .hasMessageContaining("from 'a'").hasMessageContaining("REBALANCE from 'b'");
+    }
+
     @Test
     void aUnionFeedsOneWindowWithTheMinimumOfBothWatermarks() {
         // two topics read by two sources, merged and counted per user in 5 s windows; everything on time

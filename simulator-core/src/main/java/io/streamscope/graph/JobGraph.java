@@ -106,12 +106,17 @@ public final class JobGraph {
 
     /** The edges into an operator: first input before second, each in declaration order (a union's order). */
     public List<JobEdge> inputs(JobVertex v) {
+        List<JobEdge> out = inputs(v, 0);
+        out.addAll(inputs(v, 1));
+        return out;
+    }
+
+    /** The edges into one input (0 or 1) of an operator, in declaration order. */
+    public List<JobEdge> inputs(JobVertex v, int input) {
         List<JobEdge> out = new ArrayList<>();
-        for (int input = 0; input < 2; input++) {
-            for (JobEdge e : declared) {
-                if (e.target() == v && e.input() == input) {
-                    out.add(e);
-                }
+        for (JobEdge e : declared) {
+            if (e.target() == v && e.input() == input) {
+                out.add(e);
             }
         }
         return out;

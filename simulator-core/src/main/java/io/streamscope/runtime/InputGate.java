@@ -50,18 +50,10 @@ public final class InputGate {
             if (c == null) {
                 return null;
             }
-            if (blocked[c.gateIndex()] || held[c.gateIndex()] || !c.hasInput()) {
-                // blocked by alignment, or emptied by a barrier that was taken out to overtake as unaligned
-                queued[c.gateIndex()] = false;
-                continue;
+            Envelope env = takeFrom(c, now);
+            if (env != null) {
+                return env;
             }
-            Envelope env = c.take(now);
-            if (c.hasInput()) {
-                available.add(c);
-            } else {
-                queued[c.gateIndex()] = false;
-            }
-            return env;
         }
     }
 
@@ -78,19 +70,32 @@ public final class InputGate {
                 continue;
             }
             it.remove();
-            if (blocked[i] || held[i] || !c.hasInput()) {
-                queued[i] = false;
-                continue;
+            Envelope env = takeFrom(c, now);
+            if (env != null) {
+                return env;
             }
-            Envelope env = c.take(now);
-            if (c.hasInput()) {
-                available.add(c);
-            } else {
-                queued[i] = false;
-            }
-            return env;
         }
         return null;
+    }
+
+    /**
+     * The next element of a channel just taken off the queue, which goes back at the end while it has more; null,
+     * and the channel no longer queued, when it is blocked by alignment or emptied by a barrier that was taken out
+     * to overtake as unaligned.
+     */
+    private Envelope takeFrom(Channel c, long now) {
+        int i = c.gateIndex();
+        if (blocked[i] || held[i] || !c.hasInput()) {
+            queued[i] = false;
+            return null;
+        }
+        Envelope env = c.take(now);
+        if (c.hasInput()) {
+            available.add(c);
+        } else {
+            queued[i] = false;
+        }
+        return env;
     }
 
     /** Marks a channel's end of input; true when every channel has ended. */

@@ -217,7 +217,7 @@ public final class JobRuntime implements CheckpointGateway {
         }
         JobVertex head = chain.head();
         if (head.spec().twoInput()) {
-            s.setTwoInput(twoInputProcessor(s, inputs, (TwoInputStreamOperator) ops.get(head), ctxs.get(head)));
+            s.setTwoInput(twoInputProcessor(s, inputs, (TwoInputStreamOperator) ops.get(head)));
         }
         if (head.spec() instanceof OperatorSpec.Source src) {
             List<Integer> assigned = new ArrayList<>();
@@ -232,8 +232,7 @@ public final class JobRuntime implements CheckpointGateway {
     }
 
     /** Which input each gate channel feeds, and the names of the operators feeding each input. */
-    private TwoInputProcessor twoInputProcessor(Subtask s, List<Channel> inputs, TwoInputStreamOperator op,
-                                                OperatorContext ctx) {
+    private TwoInputProcessor twoInputProcessor(Subtask s, List<Channel> inputs, TwoInputStreamOperator op) {
         Map<String, Integer> inputOfChannel = new LinkedHashMap<>();
         for (ExecutionPlan.ChannelRef c : plan.channels()) {
             if (c.receiver().id().equals(s.id())) {
@@ -250,7 +249,7 @@ public final class JobRuntime implements CheckpointGateway {
                 names.get(e.input()).add(e.source().name());
             }
         }
-        return new TwoInputProcessor(s, op, ctx, inputOf, new String[] {String.join("+", names.get(0)),
+        return new TwoInputProcessor(s, op, inputOf, new String[] {String.join("+", names.get(0)),
                 String.join("+", names.get(1))});
     }
 

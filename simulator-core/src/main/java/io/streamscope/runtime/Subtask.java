@@ -327,28 +327,37 @@ public final class Subtask {
         return new io.streamscope.time.StatusWatermarkValve.Output() {
             @Override
             public void emitWatermark(long watermark) {
-                advanceInputWatermark(watermark, now);
-                try {
-                    operators.get(0).processWatermark(watermark, contexts.get(0));
-                } catch (Exception e) {
-                    throw new IllegalStateException("subtask " + id() + " failed on watermark: " + e, e);
-                }
+                forwardInputWatermark(watermark, now);
             }
 
             @Override
             public void emitWatermarkStatus(boolean idle) {
-                if (rt.tracer().on()) {
-                    long cause = rt.tracer().cause();
-                    rt.tracer().emit(seq -> new TraceEvent.WatermarkStatusChanged(seq, now, id(), cause, "input",
-                            idle));
-                }
-                try {
-                    operators.get(0).processWatermarkStatus(idle, contexts.get(0));
-                } catch (Exception e) {
-                    throw new IllegalStateException("subtask " + id() + " failed on status: " + e, e);
-                }
+                forwardInputStatus(idle, now);
             }
         };
+    }
+
+    /** The watermark entering the chain advanced (one input's valve, or two inputs combined): to the head. */
+    void forwardInputWatermark(long watermark, long now) {
+        advanceInputWatermark(watermark, now);
+        try {
+            operators.get(0).processWatermark(watermark, contexts.get(0));
+        } catch (Exception e) {
+            throw new IllegalStateException("subtask " + id() + " failed on watermark: " + e, e);
+        }
+    }
+
+    /** The chain's input turned idle or active (one input's valve, or two inputs combined): to the head. */
+    void forwardInputStatus(boolean idle, long now) {
+        if (rt.tracer().on()) {
+            long cause = rt.tracer().cause();
+            rt.tracer().emit(seq -> new TraceEvent.WatermarkStatusChanged(seq, now, id(), cause, "input", idle));
+        }
+        try {
+            operators.get(0).processWatermarkStatus(idle, contexts.get(0));
+        } catch (Exception e) {
+            throw new IllegalStateException("subtask " + id() + " failed on status: " + e, e);
+        }
     }
 
     /** Records that the watermark entering this subtask's chain advanced (traced as the cause of its timers). */

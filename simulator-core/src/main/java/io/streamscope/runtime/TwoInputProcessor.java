@@ -19,7 +19,6 @@ import io.streamscope.trace.TraceEvent;
 public final class TwoInputProcessor {
     private final Subtask subtask;
     private final TwoInputStreamOperator operator;
-    private final OperatorContext context;
     /** Per gate index: the input (0 or 1) and the index among that input's channels. */
     private final int[] inputOf;
     private final int[] indexInInput;
@@ -28,11 +27,10 @@ public final class TwoInputProcessor {
     private final IndexedCombinedWatermarkStatus combined = new IndexedCombinedWatermarkStatus(2);
     private int lastReadInput = 1;
 
-    TwoInputProcessor(Subtask subtask, TwoInputStreamOperator operator, OperatorContext context, int[] inputOf,
+    TwoInputProcessor(Subtask subtask, TwoInputStreamOperator operator, int[] inputOf,
                       String[] streams) {
         this.subtask = subtask;
         this.operator = operator;
-        this.context = context;
         this.inputOf = inputOf;
         this.streams = streams;
         this.indexInInput = new int[inputOf.length];
@@ -120,30 +118,14 @@ public final class TwoInputProcessor {
                     forwardCombined(now);
                 }
                 if (wasIdle != combined.isIdle()) {
-                    if (subtask.runtime().tracer().on()) {
-                        long cause = subtask.runtime().tracer().cause();
-                        boolean all = combined.isIdle();
-                        subtask.runtime().tracer().emit(s -> new TraceEvent.WatermarkStatusChanged(s, now,
-                                subtask.id(), cause, "input", all));
-                    }
-                    try {
-                        operator.processWatermarkStatus(combined.isIdle(), context);
-                    } catch (Exception e) {
-                        throw new IllegalStateException("subtask " + subtask.id() + " failed on status: " + e, e);
-                    }
+                    subtask.forwardInputStatus(combined.isIdle(), now);
                 }
             }
         };
     }
 
     private void forwardCombined(long now) {
-        long wm = combined.combinedWatermark();
-        subtask.advanceInputWatermark(wm, now);
-        try {
-            operator.processWatermark(wm, context);
-        } catch (Exception e) {
-            throw new IllegalStateException("subtask " + subtask.id() + " failed on watermark: " + e, e);
-        }
+        subtask.forwardInputWatermark(combined.combinedWatermark(), now);
     }
 
     /** The watermark each input's valve forwarded last (MIN before any). */

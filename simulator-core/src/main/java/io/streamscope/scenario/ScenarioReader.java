@@ -116,6 +116,16 @@ final class ScenarioReader {
             this.type = type;
             this.path = path;
         }
+
+        /** The main output a reader of this operator gets: the merged stream for a union. */
+        DataStream<Row> mainOutput() {
+            return union != null ? union : stream;
+        }
+
+        /** The operators whose subtasks send to a reader of this one: a union's inputs, else itself. */
+        List<Op> senders() {
+            return unionOf != null ? unionOf : List.of(this);
+        }
     }
 
     ScenarioReader(String file) {
@@ -678,7 +688,7 @@ final class ScenarioReader {
         }
         String inputId = doc.text(inNode, ip, "the id of an operator declared before this one");
         Op from = resolve(inputId, ip, op);
-        DataStream<Row> stream = from.union != null ? from.union : from.stream;
+        DataStream<Row> stream = from.mainOutput();
         List<String> fields = from.fields;
         if (o.has("sideOutput")) {
             String sp = Doc.child(path, "sideOutput");
@@ -732,7 +742,7 @@ final class ScenarioReader {
                 throw doc.error(pp, "expected one of " + String.join(", ", PARTITIONINGS) + extra + ", got "
                         + Doc.quote(p));
             }
-            for (Op m : from.unionOf != null ? from.unionOf : List.of(from)) {
+            for (Op m : from.senders()) {
                 if (p.equals("forward") && m.parallelism != op.parallelism) {
                     throw doc.error(pp, "forward partitioning sends subtask i to subtask i, so both sides need the"
                             + " same parallelism, but " + Doc.quote(m.id) + " has " + m.parallelism + " and "
@@ -801,16 +811,16 @@ final class ScenarioReader {
         List<DataStream<Row>> rest = new ArrayList<>();
         for (int k = 1; k < members.size(); k++) {
             Op m = members.get(k);
-            rest.add(m.union != null ? m.union : m.stream);
+            rest.add(m.mainOutput());
         }
         Op first = members.get(0);
-        DataStream<Row> head = first.union != null ? first.union : first.stream;
+        DataStream<Row> head = first.mainOutput();
         @SuppressWarnings("unchecked")
         DataStream<Row>[] others = rest.toArray(new DataStream[0]);
         op.union = call(op.path, () -> head.union(others));
         op.unionOf = new ArrayList<>();
         for (Op m : members) {
-            op.unionOf.addAll(m.unionOf != null ? m.unionOf : List.of(m));
+            op.unionOf.addAll(m.senders());
         }
         op.fields = first.fields;
         op.kinds = first.kinds;
@@ -892,7 +902,7 @@ final class ScenarioReader {
         op.sideFields = left.fields();
         op.sideTag2 = rightLate;
         op.sideFields2 = right.fields;
-        DataStream<Row> rightStream = right.union != null ? right.union : right.stream;
+        DataStream<Row> rightStream = right.mainOutput();
         OutputTag<Row> ll = leftLate;
         OutputTag<Row> rl = rightLate;
         op.stream = call(op.path, () -> {

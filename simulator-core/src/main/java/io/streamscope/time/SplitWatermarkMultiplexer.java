@@ -3,7 +3,8 @@ package io.streamscope.time;
 /**
  * Combines per-split (per-partition) watermarks inside one source subtask, as Flink's
  * WatermarkOutputMultiplexer does: the subtask's watermark is the minimum over its non-idle splits, emitted
- * only when it advances; when every split is idle the subtask's output is marked idle.
+ * only when it advances; when every split is idle it flushes to the maximum over the splits and the subtask's
+ * output is marked idle.
  */
 public final class SplitWatermarkMultiplexer {
     private final long[] watermarks;
@@ -45,6 +46,7 @@ public final class SplitWatermarkMultiplexer {
     /** Recomputes the combined watermark and tells {@code out} what changed. */
     public void update(StatusWatermarkValve.Output out) {
         long min = Long.MAX_VALUE;
+        long max = Long.MIN_VALUE;
         boolean allIdle = true;
         boolean anyLeft = false;
         for (int i = 0; i < watermarks.length; i++) {
@@ -52,6 +54,7 @@ public final class SplitWatermarkMultiplexer {
                 continue;
             }
             anyLeft = true;
+            max = Math.max(max, watermarks[i]);
             if (!idle[i]) {
                 allIdle = false;
                 min = Math.min(min, watermarks[i]);
@@ -61,6 +64,12 @@ public final class SplitWatermarkMultiplexer {
             return;
         }
         if (allIdle) {
+            // as Flink's CombinedWatermarkStatus: every split idle flushes to the highest split watermark, then
+            // the output turns idle
+            if (max > combined) {
+                combined = max;
+                out.emitWatermark(max);
+            }
             if (!outputIdle) {
                 outputIdle = true;
                 out.emitWatermarkStatus(true);

@@ -84,11 +84,16 @@ public sealed interface WindowAssigner
 
         @Override
         public List<TimeWindow> assignWindows(long timestamp, long now) {
-            long t = eventTime ? checkTimestamp(timestamp) : now;
-            List<TimeWindow> windows = new java.util.ArrayList<>((int) Math.max(1, size / slide));
-            long lastStart = TimeWindow.getWindowStartWithOffset(t, offset, slide);
-            for (long start = lastStart; start > t - size; start -= slide) {
-                windows.add(new TimeWindow(start, start + size));
+            // the window math lives in assignWindowBounds; this only makes the window objects
+            long[] bounds = new long[2 * (int) Math.max(1, (size + slide - 1) / slide)];
+            int n = assignWindowBounds(timestamp, now, bounds);
+            if (n < 0) {
+                bounds = new long[-n];
+                n = assignWindowBounds(timestamp, now, bounds);
+            }
+            List<TimeWindow> windows = new java.util.ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                windows.add(new TimeWindow(bounds[2 * i], bounds[2 * i + 1]));
             }
             return windows;
         }

@@ -130,6 +130,30 @@ class TwoInputRuntimeTest {
                 .containsExactly(1000L, 2000L, 2500L, Long.MAX_VALUE);
     }
 
+    @Test
+    void aUnionOfAKeyedAndAnUnkeyedStreamIsRefusedNamingBoth() {
+        JoinFixture a = new JoinFixture("a").data("x", 1, 100, 0);
+        JoinFixture b = new JoinFixture("b").data("y", 2, 200, 5);
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.create();
+        DataStream<Row> keyed = a.source(env, "a").keyBy(new FieldKeySelector("key"));
+        keyed.union(b.source(env, "b")).map(r -> r, "both").sinkTo(new CollectingSink("out"));
+        Throwable t = org.assertj.core.api.Assertions.catchThrowable(() -> Simulation.of(env,
+                EngineConfig.defaults()));
+        assertThat(t).hasMessageContaining("operator 'both' is keyed, but its input from 'b-data' is not"
+                + " partitioned by key").hasMessageContaining("key every input of a union, or none");
+    }
+
+    @Test
+    void aUnionAcrossTwoJobsIsRefused() {
+        StreamExecutionEnvironment env1 = StreamExecutionEnvironment.create();
+        StreamExecutionEnvironment env2 = StreamExecutionEnvironment.create();
+        DataStream<Row> a = new JoinFixture("a").source(env1, "a");
+        DataStream<Row> b = new JoinFixture("b").source(env2, "b");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> a.union(b)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a union needs streams of the same job");
+    }
+
     // ---------------------------------------------------------------- checkpoints
 
     static PartitionedLog orders(int n) {

@@ -157,6 +157,21 @@ class TwoInputScenarioTest {
     }
 
     @Test
+    void bothSidesLateOutputsNeedTheirOwnNames() throws Exception {
+        assertError(error(root -> op(root, 4).put("lateOutput", "late").put("otherLateOutput", "late")),
+                "$.job.operators[4].otherLateOutput", "the side output \"late\" is already the left input's",
+                "give each side its own name");
+    }
+
+    @Test
+    void anExclusiveFlagIsABoolean() throws Exception {
+        assertError(error(root -> ((ObjectNode) op(root, 4).get("between")).put("lowerExclusive", "yes")),
+                "$.job.operators[4].between.lowerExclusive", "expected true or false");
+        assertError(error(root -> ((ObjectNode) op(root, 4).get("between")).put("upperExclusive", 1)),
+                "$.job.operators[4].between.upperExclusive", "expected true or false");
+    }
+
+    @Test
     void unionMistakes() throws Exception {
         assertError(error(root -> ((ArrayNode) op(root, 3).get("inputs")).remove(1)), "$.job.operators[3].inputs",
                 "expected at least two operator ids to merge, got 1");

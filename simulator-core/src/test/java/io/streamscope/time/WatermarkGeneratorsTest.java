@@ -114,4 +114,33 @@ class WatermarkGeneratorsTest {
         assertThat(out).containsExactly(50L, 100L, "IDLE", "ACTIVE", 150L);
         assertThat(m.isOutputIdle()).isFalse();
     }
+
+    @Test
+    void everySplitIdleFlushesToTheHighestSplitWatermarkBeforeIdle() {
+        // Flink 2.3's CombinedWatermarkStatus: with every partial output idle the combined watermark is the
+        // maximum over them; WatermarkOutputMultiplexer emits it, then marks the output idle
+        SplitWatermarkMultiplexer m = new SplitWatermarkMultiplexer(2);
+        List<Object> out = new ArrayList<>();
+        StatusWatermarkValve.Output o = new StatusWatermarkValve.Output() {
+            @Override
+            public void emitWatermark(long watermark) {
+                out.add(watermark);
+            }
+
+            @Override
+            public void emitWatermarkStatus(boolean idle) {
+                out.add(idle ? "IDLE" : "ACTIVE");
+            }
+        };
+        m.splitOutput(0).emitWatermark(100);
+        m.splitOutput(1).emitWatermark(50);
+        m.update(o);
+        m.splitOutput(0).markIdle();
+        m.update(o);
+        assertThat(out).containsExactly(50L); // split 0 idle at 100: the active split 1 holds it at 50
+        m.splitOutput(1).markIdle();
+        m.update(o);
+        assertThat(out).containsExactly(50L, 100L, "IDLE");
+        assertThat(m.combinedWatermark()).isEqualTo(100);
+    }
 }
